@@ -1,0 +1,24 @@
+# Two commands: `make build` (sources/ -> data/ + datapackage.json, validated) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: build test validate clean-venv
+
+build: $(STAMP)
+	$(BIN)/python -m scripts.build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+validate: $(STAMP)
+	$(BIN)/frictionless validate datapackage.json
+
+$(STAMP): requirements.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $(STAMP)
+
+clean-venv:
+	rm -rf $(VENV)

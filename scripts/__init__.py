@@ -1,0 +1,1 @@
+"""Build scripts of the geopolitical timeline data package: load -> stage -> link -> publish."""

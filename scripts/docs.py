@@ -1,0 +1,49 @@
+"""The README's data dictionary, rendered from schemas/ (never written by hand)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .table import TABLES, load_schema
+
+START = "<!-- data-dictionary:start (generated from schemas/ by scripts/docs.py; do not edit) -->"
+END = "<!-- data-dictionary:end -->"
+
+
+def render_dictionary(root: Path) -> str:
+    meta = json.loads((root / "schemas" / "package.json").read_text(encoding="utf-8"))
+    about = {r["name"]: r for r in meta["resources"]}
+    out = []
+    for name in TABLES:
+        schema = load_schema(name, root / "schemas")
+        key = ", ".join(schema["primaryKey"])
+        out.append(f"### `{name}` — {about[name]['title']}\n")
+        out.append(f"{about[name]['description']} Files: `data/{name}.csv`, `data/{name}.parquet`. "
+                   f"Primary key: `{key}`.")
+        for fk in schema.get("foreignKeys", []):
+            ref = fk["reference"]
+            out[-1] += f" `{fk['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`."
+        out.append("\n| field | type | required | description |\n|---|---|---|---|")
+        for field in schema["fields"]:
+            cons = field.get("constraints", {})
+            desc = field["description"].replace("|", "\\|")
+            if "enum" in cons:
+                desc += " Values: " + ", ".join(f"`{v}`" for v in cons["enum"]) + "."
+            required = "yes" if cons.get("required") else ""
+            out.append(f"| `{field['name']}` | {field['type']} | {required} | {desc} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def update_readme(root: Path) -> bool:
+    """Put the rendered dictionary between the README's markers; True when the README changed."""
+    path = root / "README.md"
+    text = path.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise ValueError(f"{path}: the data dictionary markers are missing ({START!r} ... {END!r})")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    new = f"{head}{START}\n{render_dictionary(root)}{END}{tail}"
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text

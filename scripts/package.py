@@ -1,0 +1,140 @@
+"""Publish: write every table as CSV and Parquet into a staging folder, describe, validate, then swap into place."""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+from frictionless import FrictionlessException, Package, system
+
+from .errors import ValidationFailed
+from .table import (TABLES, csv_bytes, load_schema, read_csv_rows, read_parquet_rows, write_parquet)
+
+PACKAGE_META = "package.json"
+STAGING = ".build-staging"
+# Evidence-like fields: (text field, start field, end field), checked against the article on the written files.
+SPANS = [("evidence", "evidence_start", "evidence_end"), ("text", "text_start", "text_end"),
+         ("attribution", "attribution_start", "attribution_end")]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def describe_package(root: Path, folder: Path, articles: list[dict]) -> dict:
+    """The datapackage.json descriptor: metadata from schemas/package.json, schemas, bytes and hashes of files."""
+    meta = json.loads((root / "schemas" / PACKAGE_META).read_text(encoding="utf-8"))
+    about = {r["name"]: r for r in meta.pop("resources")}
+    resources = []
+    for fmt in ("csv", "parquet"):
+        for name in TABLES:
+            schema = load_schema(name, root / "schemas")
+            path = f"data/{name}.{fmt}"
+            resource = {
+                "name": name if fmt == "csv" else f"{name}-parquet",
+                "profile": "tabular-data-resource",
+                "title": about[name]["title"] + (" (Parquet)" if fmt == "parquet" else ""),
+                "description": about[name]["description"],
+                "path": path,
+                "format": fmt,
+                "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+                "bytes": (folder / path).stat().st_size,
+                "hash": "sha256:" + sha256(folder / path),
+                "schema": schema if fmt == "csv" else parquet_schema(schema),
+            }
+            if fmt == "parquet":  # frictionless cannot count a Parquet file's bytes: record them outside its checks
+                resource["x_integrity"] = {"bytes": resource.pop("bytes"), "hash": resource.pop("hash")}
+            if fmt == "csv":
+                resource["encoding"] = "utf-8"
+                resource["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "header": True}
+            resources.append(resource)
+    return {
+        "profile": "tabular-data-package",
+        **meta,
+        "sources": [{"title": a["title"], "path": a["path"], "sha256": a["sha256"]} for a in articles],
+        "resources": resources,
+    }
+
+
+def parquet_schema(schema: dict) -> dict:
+    """The same schema, its foreign keys pointing at the Parquet resources."""
+    schema = copy.deepcopy(schema)
+    for key in schema.get("foreignKeys", []):
+        key["reference"]["resource"] += "-parquet"
+    return schema
+
+
+def write_tables(folder: Path, tables: dict[str, list[dict]], schemas: dict[str, dict]) -> None:
+    (folder / "data").mkdir(parents=True)
+    for name in TABLES:
+        (folder / "data" / f"{name}.csv").write_bytes(csv_bytes(tables[name], schemas[name]))
+        write_parquet(tables[name], schemas[name], folder / "data" / f"{name}.parquet")
+
+
+def validate_staged(folder: Path, schemas: dict[str, dict], articles: dict[str, str]) -> list[str]:
+    """Every check on the written files; returns one line per resource, raises ValidationFailed on any failure."""
+    try:
+        with system.use_context(trusted=False):
+            report = Package(str(folder / "datapackage.json")).validate()
+    except FrictionlessException as exc:
+        raise ValidationFailed(folder / "datapackage.json", "descriptor", "-", f"frictionless: {exc}",
+                               "fix schemas/ or scripts/package.py; nothing was published.") from None
+    lines = []
+    for task in report.tasks:
+        lines.append(f"{task.name}: {'valid' if task.valid else 'INVALID'} ({task.stats.get('rows', 0)} rows)")
+        if not task.valid:
+            error = task.errors[0]
+            raise ValidationFailed(folder / "datapackage.json", task.name, getattr(error, "field_name", "-") or "-",
+                                   f"frictionless: {error.message}", "fix the input or the code that made this row; nothing was published.")
+    for name in TABLES:
+        from_csv = read_csv_rows(folder / "data" / f"{name}.csv", schemas[name])
+        from_parquet = read_parquet_rows(folder / "data" / f"{name}.parquet")
+        if from_csv != from_parquet:
+            diff = next((i for i, (a, b) in enumerate(zip(from_csv, from_parquet)) if a != b), len(from_csv))
+            raise ValidationFailed(folder / "data" / f"{name}.parquet", f"row {diff}", "-",
+                                   "CSV and Parquet differ.", "report this as a bug of scripts/table.py.")
+        check_spans(name, from_csv, articles, folder)
+    return lines
+
+
+def check_spans(name: str, rows: list[dict], articles: dict[str, str], folder: Path) -> None:
+    """Every evidence text equals the article's text at its offsets."""
+    for index, row in enumerate(rows):
+        source = row.get("source_id")
+        for text, start, end in SPANS:
+            if row.get(text) is None or start not in row or source is None:
+                continue
+            if articles[source][row[start]:row[end]] != row[text]:
+                raise ValidationFailed(folder / "data" / f"{name}.csv", f"row {index}", text,
+                                       f"the text at offsets {row[start]}:{row[end]} differs from the article.",
+                                       "report this as a bug of the offset computation.")
+
+
+def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[dict],
+                    texts: dict[str, str]) -> list[str]:
+    """Write, validate and then swap data/ and datapackage.json into place; on failure nothing is touched."""
+    schemas = {name: load_schema(name, root / "schemas") for name in TABLES}
+    staging = root / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        write_tables(staging, tables, schemas)
+        descriptor = describe_package(root, staging, articles)
+        (staging / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
+                                                  encoding="utf-8")
+        lines = validate_staged(staging, schemas, texts)
+        swap_into_place(root, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return lines
+
+
+def swap_into_place(root: Path, staging: Path) -> None:
+    """Replace data/ and datapackage.json by the validated staging copies."""
+    old = staging / "previous-data"
+    if (root / "data").exists():
+        os.replace(root / "data", old)
+    os.replace(staging / "data", root / "data")
+    os.replace(staging / "datapackage.json", root / "datapackage.json")
