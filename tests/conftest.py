@@ -1,0 +1,50 @@
+"""Fixtures: the repository, copies of it to build or break, and the article."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "blinken-astana-2023-02-28"
+COPIED = ("sources", "schemas", "data", "datapackage.json", "README.md")
+
+
+def copy_repo(target: Path) -> Path:
+    """A copy of the inputs and the published package, to build or to break without touching the checkout."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """SHA-256 of every published file (data/ and datapackage.json)."""
+    files = sorted((root / "data").rglob("*")) + [root / "datapackage.json"]
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return copy_repo(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def rebuilt(tmp_path_factory) -> Path:
+    """A copy of the repository, rebuilt from its sources."""
+    root = copy_repo(tmp_path_factory.mktemp("rebuilt") / "repo")
+    build(root, out=lambda line: None)
+    return root
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    return (ROOT / "sources" / "articles" / SEED / "article.txt").read_text(encoding="utf-8")
