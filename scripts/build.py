@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .actor import link_mentions, load_actors, summarise_mentions
 from .annotation import load_source
+from .claim import load_record, stage_claims
 from .border import load_factbook_borders, stage_borders
 from .coverage import measure_coverage
 from .dates import parse_date
@@ -46,6 +47,9 @@ def stage_tables(root: Path, sources: list[tuple]) -> dict[str, list[dict]]:
     tables["votes"] = stage_votes(load_roll_calls(root), sources, actors)
     tables["borders"] = stage_borders(load_factbook_borders(root), sources)
     tables["actors"] = summarise_mentions(actors, tables["mentions"])
+    record = load_record(root, tables)
+    for article, annotations, file in sources:
+        tables["claims"] += stage_claims(article, annotations, record, actors, file)
     check_unique(tables, sources)
     link_events(tables, sources)
     for article, annotations, file in sources:
@@ -57,7 +61,7 @@ def stage_tables(root: Path, sources: list[tuple]) -> dict[str, list[dict]]:
 def check_unique(tables: dict[str, list[dict]], sources: list[tuple]) -> None:
     """Ids of events and quotes are unique across every source."""
     files = {article.source_id: file for article, _, file in sources}
-    for table, key in (("events", "event_id"), ("quotes", "quote_id")):
+    for table, key in (("events", "event_id"), ("quotes", "quote_id"), ("claims", "claim_id")):
         seen: dict[str, str] = {}
         for row in tables[table]:
             if row[key] in seen:
@@ -71,7 +75,7 @@ def link_events(tables: dict[str, list[dict]], sources: list[tuple]) -> None:
     """Quotes and votes may only point at events that exist."""
     files = {article.source_id: file for article, _, file in sources}
     events = {row["event_id"] for row in tables["events"]}
-    for table, key in (("quotes", "quote_id"), ("votes", "iso3")):
+    for table, key in (("quotes", "quote_id"), ("votes", "iso3"), ("claims", "claim_id")):
         for row in tables[table]:
             if row["event_id"] is not None and row["event_id"] not in events:
                 raise UnknownActor(files[row["source_id"]], f"{table} ({key}: {row[key]})", "event",

@@ -11,6 +11,7 @@ from pathlib import Path
 from frictionless import FrictionlessException, Package, system
 
 from .errors import ValidationFailed
+from .report import REPORT, render_quality_report
 from .table import (TABLES, csv_bytes, load_schema, read_csv_rows, read_parquet_rows, write_parquet)
 
 PACKAGE_META = "package.json"
@@ -125,6 +126,8 @@ def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[di
         (staging / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
                                                   encoding="utf-8")
         lines = validate_staged(staging, schemas, texts)
+        report = render_quality_report(tables, lines)
+        (staging / "data" / REPORT).write_text(report, encoding="utf-8")
         swap_into_place(root, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-TABLES = ("sources", "actors", "mentions", "events", "quotes", "votes", "borders")
+TABLES = ("sources", "actors", "mentions", "events", "quotes", "votes", "borders", "claims")
 
 ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
                "date": pa.date32()}
