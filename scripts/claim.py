@@ -192,6 +192,13 @@ def published_date(article: Article) -> dt.date:
     return dt.date.fromisoformat(article.metadata["published"])
 
 
+def vote_links(params: dict) -> dict:
+    """The votes rows a claim concerns: its resolution and, where it names them, its states."""
+    resolution = params.get("resolution")
+    states = params.get("states") if resolution else None
+    return {"resolution_symbol": resolution, "vote_iso3s": ";".join(states) if states else None}
+
+
 def stage_claims(article: Article, annotations: dict, record: Record, actors: dict, file: Path) -> list[dict]:
     """One row per annotated claim, its verdict computed by its rule from the record."""
     rows = []
@@ -209,5 +216,5 @@ def stage_claims(article: Article, annotations: dict, record: Record, actors: di
                      "evidence": span.text, "evidence_start": span.start, "evidence_end": span.end,
                      "article_value": item["article_value"], **result, "rule": item["rule"],
                      "actor_id": item.get("actor"), "event_id": item.get("event"), "border_id": item.get("border"),
-                     "notes": item.get("notes")})
+                     **vote_links(item.get("params", {})), "notes": item.get("notes")})
     return rows

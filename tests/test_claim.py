@@ -86,3 +86,12 @@ def test_quality_report_lists_every_discrepancy_and_garbled_passage():
     for claim_id in table[table["verdict"].isin(["discrepant", "garbled", "unverifiable"])].index:
         assert f"`{claim_id}`" in report
     assert "| discrepant | 3 |" in report and "12 (100%)" in report and "claims-parquet: valid" in report
+
+
+def test_vote_claims_link_to_the_votes_rows_they_concern():
+    table = claims()
+    votes = pd.read_parquet(ROOT / "data" / "votes.parquet")
+    row = table.loc["vote-central-asian-five"]
+    assert row["resolution_symbol"] == "A/RES/ES-11/6"
+    linked = votes[(votes["resolution_symbol"] == row["resolution_symbol"]) & votes["iso3"].isin(row["vote_iso3s"].split(";"))]
+    assert len(linked) == 5 and linked["in_article"].all()
