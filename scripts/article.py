@@ -1,6 +1,7 @@
 """The source article: its bytes, their hash, its sentences."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,10 @@ class Article:
     @property
     def path(self) -> Path:
         return self.folder / "article.txt"
+
+    @property
+    def published(self) -> dt.date:
+        return dt.date.fromisoformat(self.metadata["published"])
 
     @property
     def sha256(self) -> str:

@@ -72,7 +72,7 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     if not role or missing:
         return verdict(role or None, actor["reference"], "confirmed" if role else "none",
                        "discrepant" if role else "unverifiable", f"record role lacks {missing}." if role else "no role on record.")
-    published = published_date(article)
+    published = article.published
     term = re.search(r"(?:since|in office) (\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?", role)
     start = dt.date.fromisoformat(term.group(1)) if term else None
     end = dt.date.fromisoformat(term.group(2)) if term and term.group(2) else None
@@ -131,7 +131,7 @@ def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> di
 
 
 def weekday_date(claim: dict, p: dict, record: Record, article: Article) -> dict:
-    published = published_date(article)
+    published = article.published
     back = (published.weekday() - WEEKDAYS.index(p["weekday"].lower())) % 7
     resolved = published - dt.timedelta(days=back)
     if "resolution" in p:
@@ -159,7 +159,7 @@ def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
     key = record.key_dates[p["key_date"]]
     start = dt.date.fromisoformat(key["date"])
     anniversary = start.replace(year=start.year + p["years"])
-    gap = (published_date(article) - anniversary).days
+    gap = (article.published - anniversary).days
     value = "consistent" if 0 < gap <= p["max_days"] else "discrepant"
     return verdict(f"anniversary {anniversary} ({key['event']} {start})", "sources/reference/key_dates.csv", "confirmed",
                    value, f"publication is {gap} days after {anniversary}; 'days after' allows 1 to {p['max_days']}.")
@@ -186,10 +186,6 @@ RULES = {f.__name__: f for f in (border_length, name_spelling, role_at_date, mem
 
 def actor_row(record: Record, actor_id: str) -> dict:
     return next(a for a in record.tables["actors"] if a["actor_id"] == actor_id)
-
-
-def published_date(article: Article) -> dt.date:
-    return dt.date.fromisoformat(article.metadata["published"])
 
 
 def vote_links(params: dict) -> dict:

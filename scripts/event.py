@@ -14,7 +14,7 @@ from .vocabulary import Vocabularies
 
 def stage_events(article: Article, annotations: dict, actors: dict, vocab: Vocabularies, file: Path) -> list[dict]:
     """One row per annotated event, checked against the article, the actors and the vocabularies."""
-    published = dt.date.fromisoformat(article.metadata["published"])
+    published = article.published
     return [stage_event(item, article, actors, vocab, published, file) for item in annotations.get("events", [])]
 
 

@@ -26,7 +26,7 @@ def find_quotations(text: str) -> list[Span]:
 
 def stage_quotes(article: Article, annotations: dict, actors: dict, file: Path) -> list[dict]:
     """One row per annotated quotation; every pair of marks in the article must be annotated exactly once."""
-    published = dt.date.fromisoformat(article.metadata["published"])
+    published = article.published
     pairs = find_quotations(article.text)
     rows = [stage_quote(item, article, pairs, actors, published, file) for item in annotations.get("quotes", [])]
     claimed = {}

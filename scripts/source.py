@@ -1,8 +1,6 @@
 """Sources: one row per article, with its derived publication date and its hash."""
 from __future__ import annotations
 
-import datetime as dt
-
 from .article import Article
 
 
@@ -12,7 +10,7 @@ def stage_source(article: Article, covered: int, root_relative: str) -> dict:
         "source_id": article.source_id,
         "title": meta["title"],
         "title_is_curated": meta["title_is_curated"],
-        "published": dt.date.fromisoformat(meta["published"]),
+        "published": article.published,
         "published_precision": meta["published_precision"],
         "published_derivation": " ".join(meta["published_derivation"].split()),
         "language": meta["language"],
