@@ -102,8 +102,7 @@ def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
 
 
 def self_meeting(claim: dict, p: dict, record: Record, article: Article) -> dict:
-    span = locate(article.text, claim["evidence"], claim.get("occurrence"), file="", item="", field="")
-    partner_at = span.start + span.text.index(p["partner"])
+    partner_at = claim["evidence_start"] + claim["evidence"].index(p["partner"])
     partner = next((m["actor_id"] for m in record.tables["mentions"]
                     if m["source_id"] == article.source_id and m["text_start"] == partner_at), None)
     key = record.key_dates[p["key_date"]]
@@ -203,7 +202,7 @@ def stage_claims(article: Article, annotations: dict, record: Record, actors: di
         span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
         require_actor(actors, item.get("actor"), file=file, item=label, field="actor")
         try:
-            result = RULES[item["rule"]](item, item.get("params", {}), record, article)
+            result = RULES[item["rule"]]({**item, "evidence_start": span.start}, item.get("params", {}), record, article)
         except (KeyError, TypeError, ValueError, StopIteration) as exc:
             raise AnnotationFormatError(file, label, "params", f"rule {item['rule']!r} cannot use these params or this "
                                         f"record ({type(exc).__name__}: {exc}).",

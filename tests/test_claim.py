@@ -95,3 +95,16 @@ def test_vote_claims_link_to_the_votes_rows_they_concern():
     assert row["resolution_symbol"] == "A/RES/ES-11/6"
     linked = votes[(votes["resolution_symbol"] == row["resolution_symbol"]) & votes["iso3"].isin(row["vote_iso3s"].split(";"))]
     assert len(linked) == 5 and linked["in_article"].all()
+
+
+def test_a_rule_given_params_it_cannot_use_is_refused_and_publishes_nothing(repo):
+    from scripts.errors import AnnotationFormatError
+
+    from .conftest import tree_digest
+    before = tree_digest(repo)
+    path = repo / "sources/articles/blinken-astana-2023-02-28/annotations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("params: {countries: [KAZ, RUS], tolerance: 0.05}",
+                                                             "params: {countries: [KAZ, RUS]}"), encoding="utf-8")
+    with pytest.raises(AnnotationFormatError, match=r"kaz-rus-border-length.*params.*tolerance"):
+        build(repo, out=lambda line: None)
+    assert tree_digest(repo) == before

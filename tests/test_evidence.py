@@ -5,12 +5,10 @@ import pytest
 
 from scripts.errors import EvidenceAmbiguous, EvidenceNotFound
 from scripts.evidence import locate
+from scripts.package import SPANS
 from scripts.table import TABLES, load_schema, read_csv_rows
 
 from .conftest import ROOT
-
-SPANS = [("evidence", "evidence_start", "evidence_end"), ("text", "text_start", "text_end"),
-         ("attribution", "attribution_start", "attribution_end")]
 
 
 @pytest.mark.parametrize("name", [t for t in TABLES if t not in ("sources", "actors")])
