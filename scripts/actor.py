@@ -70,7 +70,8 @@ def require_actor(actors: dict, ident: str | None, *, file: object, item: str, f
     return ident
 
 
-def link_mentions(article: Article, names: dict[str, list[str]], actors: dict, file: Path) -> list[dict]:
+def link_mentions(article: Article, names: dict[str, list[str]], actors: dict, file: Path,
+                  drafted: frozenset[str] = frozenset()) -> list[dict]:
     """Every whole-word occurrence of every curated name; a name inside a longer name of the same actor is dropped."""
     owner: dict[str, str] = {}
     found: list[tuple[int, int, str]] = []
@@ -99,6 +100,7 @@ def link_mentions(article: Article, names: dict[str, list[str]], actors: dict, f
         "text_start": s,
         "text_end": e,
         "sentence_index": article.sentence_at(s).index,
+        "review_status": "drafted" if article.text[s:e] in drafted else "reviewed",
     } for s, e, a in sorted(kept)]
 
 

@@ -10,6 +10,7 @@ from .errors import AnnotationFormatError, EvidenceNotFound, ReferenceMismatch
 from .evidence import locate
 from .inputs import read_csv
 from .vocabulary import check_iso3
+from .review import status
 
 FACTBOOK = "cia_world_factbook"
 
@@ -68,6 +69,7 @@ def stage_borders(factbook: list[dict], sources: list[tuple[Article, dict, Path]
                 "evidence": span.text, "evidence_start": span.start, "evidence_end": span.end,
                 "notes": compare(item["length_km"], int(reference["length_km"]), "The CIA World Factbook records")
                          if reference else "The Factbook rows of this package do not cover this border.",
+                "review_status": status(item),
             })
     for pair, row in sorted(record.items()):
         stated = claimed.get(pair, [])
@@ -79,6 +81,7 @@ def stage_borders(factbook: list[dict], sources: list[tuple[Article, dict, Path]
             "evidence": None, "evidence_start": None, "evidence_end": None,
             "notes": "; ".join(compare(km, int(row["length_km"]), "Recorded value; an article states", reverse=True)
                                for km in stated) or None,
+            "review_status": "reference",
         })
     return sorted(rows, key=lambda row: row["border_id"])
 

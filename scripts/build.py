@@ -17,6 +17,7 @@ from .errors import BuildError, DuplicateId, UnknownActor
 from .event import stage_events
 from .package import publish_package
 from .quote import stage_quotes
+from .review import apply_policy
 from .source import stage_source
 from .table import TABLES
 from .vocabulary import load_vocabularies
@@ -25,11 +26,12 @@ from .vote import load_roll_calls, stage_votes
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_sources(root: Path) -> list[tuple]:
-    """Every source folder under sources/articles/, with its annotations (load stage)."""
+def load_sources(root: Path, allow_drafts: bool = False) -> list[tuple]:
+    """Every source folder under sources/articles/, with its annotations (load stage; drafts per scripts/review.py)."""
     loaded = []
     for folder in sorted(p for p in (root / "sources" / "articles").iterdir() if p.is_dir()):
         article, annotations = load_source(folder)
+        annotations = apply_policy(annotations, folder / "annotations.yaml", allow_drafts)
         parse_date(article.metadata["published"], file=folder / "metadata.yaml", item=folder.name, field="published")
         loaded.append((article, annotations, folder / "annotations.yaml"))
     return loaded
@@ -41,7 +43,8 @@ def stage_tables(root: Path, sources: list[tuple]) -> dict[str, list[dict]]:
     actors = load_actors(root, vocab)
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     for article, annotations, file in sources:
-        tables["mentions"] += link_mentions(article, annotations.get("mentions", {}), actors, file)
+        tables["mentions"] += link_mentions(article, annotations.get("mentions", {}), actors, file,
+                                            frozenset(annotations.get("_drafted_names", ())))
         tables["events"] += stage_events(article, annotations, actors, vocab, file)
         tables["quotes"] += stage_quotes(article, annotations, actors, file)
     tables["votes"] = stage_votes(load_roll_calls(root), sources, actors)
@@ -82,9 +85,9 @@ def link_events(tables: dict[str, list[dict]], sources: list[tuple]) -> None:
                                    f"no event with id {row['event_id']!r}.", "use the id of an event of the annotations.")
 
 
-def build(root: Path = ROOT, out=print) -> dict[str, list[dict]]:
+def build(root: Path = ROOT, out=print, allow_drafts: bool = False) -> dict[str, list[dict]]:
     """Run every stage; publish only a package that validated. Returns the tables."""
-    sources = load_sources(root)
+    sources = load_sources(root, allow_drafts)
     tables = stage_tables(root, sources)
     articles = [{"title": row["title"], "path": row["path"], "sha256": row["sha256"]} for row in tables["sources"]]
     texts = {article.source_id: article.text for article, _, _ in sources}
@@ -105,9 +108,12 @@ def build(root: Path = ROOT, out=print) -> dict[str, list[dict]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.build", description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this checkout)")
+    parser.add_argument("--allow-drafts", action="store_true",
+                        help="publish machine-drafted annotations too, marked review_status = drafted "
+                             "(by default an article with unreviewed drafts is refused)")
     args = parser.parse_args(argv)
     try:
-        build(args.root.resolve())
+        build(args.root.resolve(), allow_drafts=args.allow_drafts)
     except BuildError as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("nothing was published: data/ and datapackage.json are unchanged.", file=sys.stderr)

@@ -14,6 +14,7 @@ from .dates import WEEKDAYS
 from .errors import AnnotationFormatError, UnknownCode
 from .evidence import locate
 from .inputs import read_csv
+from .review import status
 
 
 @dataclass(frozen=True)
@@ -211,5 +212,6 @@ def stage_claims(article: Article, annotations: dict, record: Record, actors: di
                      "evidence": span.text, "evidence_start": span.start, "evidence_end": span.end,
                      "article_value": item["article_value"], **result, "rule": item["rule"],
                      "actor_id": item.get("actor"), "event_id": item.get("event"), "border_id": item.get("border"),
-                     **vote_links(item.get("params", {})), "notes": item.get("notes")})
+                     **vote_links(item.get("params", {})), "notes": item.get("notes"),
+                     "review_status": status(item)})
     return rows

@@ -52,6 +52,10 @@ class IncompleteCoverage(BuildError):
     """Sentences of the article that yield no row and have no note saying why."""
 
 
+class UnreviewedDraft(BuildError):
+    """Machine-drafted annotations that no person has reviewed (refused unless the build allows drafts)."""
+
+
 class ValidationFailed(BuildError):
     """The written package failed validation; nothing was published."""
 

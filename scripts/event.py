@@ -10,6 +10,7 @@ from .dates import check_dated_item
 from .errors import AnnotationFormatError, EvidenceNotFound
 from .evidence import locate
 from .vocabulary import Vocabularies
+from .review import status
 
 
 def stage_events(article: Article, annotations: dict, actors: dict, vocab: Vocabularies, file: Path) -> list[dict]:
@@ -71,4 +72,5 @@ def stage_event(item: dict, article: Article, actors: dict, vocab: Vocabularies,
         "evidence_start": span.start,
         "evidence_end": span.end,
         "notes": item.get("notes"),
+        "review_status": status(item),
     }

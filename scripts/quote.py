@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from .actor import require_actor
@@ -10,18 +9,14 @@ from .article import Article
 from .dates import check_dated_item
 from .errors import AnnotationFormatError, EvidenceAmbiguous, EvidenceNotFound, IncompleteCoverage
 from .evidence import Span, locate
-
-# Opening and closing marks: curly double quotes, straight double quotes, guillemets.
-QUOTE_PAIRS = re.compile(r"“([^“”]*)”|\"([^\"]*)\"|«([^«»]*)»")
-
+from .extract.quotes import find_quote_spans
+from .review import status
 
 def find_quotations(text: str) -> list[Span]:
-    """The text inside every pair of quotation marks, with its offsets (marks excluded)."""
-    spans = []
-    for match in QUOTE_PAIRS.finditer(text):
-        group = next(g for g in range(1, 4) if match.group(g) is not None)
-        spans.append(Span(match.group(group), match.start(group), match.end(group)))
-    return spans
+    """The text inside every pair of quotation marks, with its offsets (marks excluded); the same pairing as the
+    drafter's (curly, straight and single marks, guillemets, nested, a quotation continued in a new paragraph)."""
+    return [Span(text[start + 1:end], start + 1, end) for start, end, _ in find_quote_spans(text)
+            if text[start + 1:end].strip()]
 
 
 def stage_quotes(article: Article, annotations: dict, actors: dict, file: Path) -> list[dict]:
@@ -87,6 +82,7 @@ def stage_quote(item: dict, article: Article, pairs: list[Span], actors: dict, p
         "attribution_start": attribution.start,
         "attribution_end": attribution.end,
         "notes": item.get("notes"),
+        "review_status": status(item),
     }
 
 

@@ -10,6 +10,7 @@ from .errors import ReferenceMismatch, UnknownCode
 from .evidence import locate
 from .inputs import read_csv
 from .vocabulary import check_iso3
+from .review import status
 
 VOTE_VALUES = ("yes", "no", "abstain", "non_voting")
 GENERAL_ASSEMBLY = "un-general-assembly"
@@ -87,5 +88,6 @@ def stage_votes(roll_calls: list[dict], sources: list[tuple[Article, dict, Path]
             "evidence_start": mention["span"].start if mention else None,
             "evidence_end": mention["span"].end if mention else None,
             "event_id": mention["item"].get("event") if mention else None,
+            "review_status": status(mention["item"]) if mention else "reference",
         })
     return sorted(rows, key=lambda row: (row["resolution_symbol"], row["iso3"]))

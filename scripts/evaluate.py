@@ -1,0 +1,270 @@
+"""How good is the draft? Compare the drafter's output with hand annotations and print precision, recall and F1.
+
+    python -m scripts.evaluate                 # the seed article and the test corpus (tests/draft_corpus)
+    python -m scripts.evaluate --json          # the same figures as JSON
+
+Gold: the test corpus's gold.yaml files (format in tests/draft_corpus/README.md), and the seed article's curated
+annotations.yaml converted to the same form (every curated mention occurrence, quotation, dated expression, border).
+
+Matching, per kind (micro-averaged over articles):
+- quotes: the same text span inside the marks. `quotes` counts spans; `quote kind` also needs the same kind
+  (full / partial / scare); `scare quotes` is F1 of telling scare quotes apart. `speaker` is the share of gold
+  quotes with a speaker whose drafted speaker is the same person (same actor id, or the same name after case,
+  accents and a leading "the" are dropped, or a rapidfuzz ratio >= 90).
+- dates: spans overlap; `dates resolved` is the share of gold expressions with a value whose overlapping draft has
+  the same value and precision.
+- mentions: spans overlap, same kind and the same key (ISO3 for countries; actor id or name for people and
+  organisations).
+- amounts: spans overlap and the same value and unit.  - votes: the same (state, vote) pairs in an article.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from .evidence import find_all
+from .extract import draft_article
+from .extract.lexicon import ROOT
+
+CORPUS = ROOT / "tests" / "draft_corpus"
+SEED = ROOT / "sources" / "articles" / "blinken-astana-2023-02-28"
+KIND_OF_ACTOR = {"state": "country", "historical_state": "country", "person": "person", "organization": "organisation",
+                 "city": "place"}
+KINDS = ("quotes", "quote kind", "scare quotes", "speaker", "dates", "dates resolved", "mentions: country",
+         "mentions: person", "mentions: organisation", "amounts", "votes")
+
+
+class GoldError(ValueError):
+    """A gold file that does not fit its article."""
+
+
+def locate(text: str, needle: str, occurrence: int | None, where: str) -> tuple[int, int]:
+    starts = find_all(text, needle)
+    if not starts:
+        raise GoldError(f"{where}: {needle!r} is not in the article")
+    if occurrence is None and len(starts) > 1:
+        occurrence = 1
+    if occurrence > len(starts) if occurrence else False:
+        raise GoldError(f"{where}: occurrence {occurrence} of {needle!r} asked, {len(starts)} found")
+    start = starts[(occurrence or 1) - 1]
+    return start, start + len(needle)
+
+
+def load_gold(folder: Path) -> tuple[str, dt.date | None, dict]:
+    """Article text, publication date and gold items (with offsets) of one test-corpus folder."""
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    data = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    published = dt.date.fromisoformat(data["published"]) if data.get("published") else None
+    gold: dict[str, list[dict]] = {}
+    for kind in ("quotes", "dates", "mentions", "amounts"):
+        items = []
+        for number, item in enumerate(data.get(kind) or []):
+            start, end = locate(text, item["text"], item.get("occurrence"), f"{folder.name}/gold.yaml {kind}[{number}]")
+            items.append({**item, "start": start, "end": end})
+        gold[kind] = items
+    gold["votes"] = [dict(v) for v in data.get("votes") or []]
+    return text, published, gold
+
+
+def seed_gold(folder: Path = SEED, root: Path = ROOT) -> tuple[str, dt.date, dict]:
+    """The seed article's curated annotations as gold items of the same form."""
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    meta = yaml.safe_load((folder / "metadata.yaml").read_text(encoding="utf-8"))
+    notes = yaml.safe_load((folder / "annotations.yaml").read_text(encoding="utf-8"))
+    actors = {a["id"]: a for a in yaml.safe_load((root / "sources" / "actors.yaml").read_text(encoding="utf-8"))["actors"]}
+    entities = {}
+    import csv
+    with open(root / "sources" / "reference" / "entities.csv", newline="", encoding="utf-8") as handle:
+        entities = {row["name"]: row for row in csv.DictReader(handle)}
+    gold: dict[str, list[dict]] = {"quotes": [], "dates": [], "mentions": [], "amounts": [], "votes": []}
+    for quote in notes.get("quotes", []):
+        starts = [s for s in find_all(text, quote["text"])]
+        start = starts[(quote.get("occurrence") or 1) - 1]
+        kind = "scare" if quote["kind"] == "scare" else quote.get("completeness") or "full"
+        speaker = quote.get("speaker")
+        gold["quotes"].append({"text": quote["text"], "start": start, "end": start + len(quote["text"]), "kind": kind,
+                               "speaker": actors[speaker]["name"] if speaker else None, "speaker_id": speaker,
+                               "verb": quote.get("verb")})
+    seen = set()
+    for item in notes.get("events", []) + notes.get("quotes", []):
+        expression = item.get("date_expression")
+        if not expression or not item.get("date"):
+            continue
+        starts = find_all(text, expression)
+        evidence_at = text.find(item.get("evidence", "")) if item.get("evidence") else -1
+        start = min(starts, key=lambda s: abs(s - evidence_at)) if evidence_at >= 0 else starts[0]
+        if start in seen:
+            continue
+        seen.add(start)
+        precision = item.get("date_precision") or "day"
+        value = item["date"][:{"day": 10, "month": 7, "year": 4}[precision]]
+        gold["dates"].append({"text": expression, "start": start, "end": start + len(expression), "value": value,
+                              "precision": precision})
+    for actor_id, names in (notes.get("mentions") or {}).items():
+        actor = actors[actor_id]
+        kind = KIND_OF_ACTOR.get(actor["kind"])
+        if kind is None:
+            continue
+        iso3 = actor.get("iso3") or entities.get(actor.get("entity"), {}).get("iso3") or actor.get("cameo_code")
+        for name in names:
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                gold["mentions"].append({"text": name, "start": match.start(), "end": match.end(), "kind": kind,
+                                         "iso3": iso3 if kind == "country" else None, "id": actor["name"],
+                                         "actor_id": actor_id})
+    gold["mentions"] = drop_nested(gold["mentions"])
+    for border in notes.get("borders", []):
+        start, end = locate(text, border["as_written"], border.get("occurrence"), "seed borders")
+        gold["amounts"].append({"text": border["as_written"], "start": start, "end": end, "value": border["length_km"],
+                                "unit": "km"})
+    return text, dt.date.fromisoformat(meta["published"]), gold
+
+
+def drop_nested(mentions: list[dict]) -> list[dict]:
+    """A curated name inside a longer curated name of the same actor is one mention (as the build counts them)."""
+    return [m for m in mentions if not any(o is not m and o["actor_id"] == m["actor_id"] and o["start"] <= m["start"]
+                                           and m["end"] <= o["end"] and o["end"] - o["start"] > m["end"] - m["start"]
+                                           for o in mentions)]
+
+
+def normal(name: str | None) -> str:
+    if not name:
+        return ""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).casefold().strip()
+    return re.sub(r"^the\s+", "", name).replace("’", "'")
+
+
+def same_name(gold: dict, draft: dict, gold_key: str = "speaker", draft_key: str = "speaker") -> bool:
+    if gold.get(f"{gold_key}_id") and draft.get(f"{draft_key}_id"):
+        return gold[f"{gold_key}_id"] == draft[f"{draft_key}_id"]
+    a, b = normal(gold.get(gold_key)), normal(draft.get(draft_key))
+    return bool(a) and bool(b) and (a == b or fuzz.ratio(a, b) >= 90)
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def match(gold: list[dict], draft: list[dict], same) -> int:
+    """Greedy one-to-one matching; the number of matched pairs."""
+    used, hits = set(), 0
+    for g in gold:
+        for index, d in enumerate(draft):
+            if index not in used and same(g, d):
+                used.add(index)
+                hits += 1
+                break
+    return hits
+
+
+def mention_key(item: dict, kind: str) -> str:
+    if kind == "country":
+        return item.get("iso3") or ""
+    return normal(item.get("id") if "actor_id" in item or "name" not in item else item.get("name"))
+
+
+def same_mention(g: dict, d: dict) -> bool:
+    if g["kind"] != d["kind"] or not overlaps(g, d):
+        return False
+    if g["kind"] == "country":
+        return g.get("iso3") == d.get("iso3")
+    if g.get("actor_id") and d.get("id"):
+        return g["actor_id"] == d["id"]
+    key = normal(g.get("id"))
+    return any(key == normal(name) or fuzz.ratio(key, normal(name)) >= 90 for name in (d.get("name"), d.get("text")) if name)
+
+
+def score_article(gold: dict, draft: dict) -> dict[str, Counter]:
+    counts: dict[str, Counter] = {kind: Counter() for kind in KINDS}
+
+    def add(kind: str, g: list, d: list, same) -> None:
+        counts[kind].update(gold=len(g), draft=len(d), hits=match(g, d, same))
+
+    span = lambda g, d: g["start"] == d["start"] and g["end"] == d["end"]  # noqa: E731
+    add("quotes", gold["quotes"], draft["quotes"], span)
+    add("quote kind", gold["quotes"], draft["quotes"], lambda g, d: span(g, d) and g["kind"] == d["kind"])
+    add("scare quotes", [q for q in gold["quotes"] if q["kind"] == "scare"],
+        [q for q in draft["quotes"] if q["kind"] == "scare"], span)
+    attributed = [q for q in gold["quotes"] if q.get("speaker") and q["kind"] != "scare"]
+    counts["speaker"].update(gold=len(attributed), draft=len([q for q in draft["quotes"] if q.get("speaker")]),
+                             hits=match(attributed, draft["quotes"], lambda g, d: span(g, d) and same_name(g, d)))
+    add("dates", gold["dates"], draft["dates"], overlaps)
+    resolved = [d for d in gold["dates"] if d.get("value")]
+    counts["dates resolved"].update(
+        gold=len(resolved), draft=len([d for d in draft["dates"] if d.get("value")]),
+        hits=match(resolved, draft["dates"], lambda g, d: overlaps(g, d) and str(g["value"]) == str(d.get("value"))
+                   and g["precision"] == d.get("precision")))
+    for kind in ("country", "person", "organisation"):
+        add(f"mentions: {kind}", [m for m in gold["mentions"] if m["kind"] == kind],
+            [m for m in draft["mentions"] if m["kind"] == kind], same_mention)
+    add("amounts", gold["amounts"], draft["amounts"],
+        lambda g, d: overlaps(g, d) and float(g["value"]) == float(d["value"]) and normal(g["unit"]) == normal(d["unit"]))
+    gold_votes = Counter((v["iso3"], v["vote"]) for v in gold["votes"])
+    draft_votes = Counter((v["iso3"], v["vote"]) for v in draft["votes"])
+    counts["votes"].update(gold=sum(gold_votes.values()), draft=sum(draft_votes.values()),
+                           hits=sum((gold_votes & draft_votes).values()))
+    return counts
+
+
+def figures(counts: Counter) -> dict:
+    gold, draft, hits = counts["gold"], counts["draft"], counts["hits"]
+    precision = hits / draft if draft else None
+    recall = hits / gold if gold else None
+    f1 = 2 * precision * recall / (precision + recall) if precision and recall else (0.0 if gold and draft else None)
+    return {"gold": gold, "draft": draft, "matched": hits, "precision": precision, "recall": recall, "f1": f1}
+
+
+def evaluate(articles: list[tuple[str, str, dt.date | None, dict]]) -> dict:
+    total = {kind: Counter() for kind in KINDS}
+    for _, text, published, gold in articles:
+        draft = draft_article(text, published)
+        for kind, counts in score_article(gold, draft).items():
+            total[kind].update(counts)
+    return {kind: figures(total[kind]) for kind in KINDS}
+
+
+def corpus_articles(corpus: Path = CORPUS) -> list[tuple[str, str, dt.date | None, dict]]:
+    return [(folder.name, *load_gold(folder)) for folder in sorted(p for p in corpus.iterdir() if (p / "gold.yaml").exists())]
+
+
+def table(title: str, result: dict) -> str:
+    fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
+    lines = [f"### {title}", "", "| kind | gold | draft | matched | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for kind, row in result.items():
+        lines.append(f"| {kind} | {row['gold']} | {row['draft']} | {row['matched']} | {fmt(row['precision'])} | "
+                     f"{fmt(row['recall'])} | {fmt(row['f1'])} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of test articles with gold.yaml")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    try:
+        seed = evaluate([("seed", *seed_gold())])
+        corpus_list = corpus_articles(args.corpus)
+        corpus = evaluate(corpus_list)
+    except GoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps({"seed": seed, "corpus": corpus, "corpus_articles": len(corpus_list)}, indent=2))
+    else:
+        print(table("Seed article (against its curated annotations)", seed))
+        print()
+        print(table(f"Test corpus ({len(corpus_list)} hand-annotated articles, {args.corpus.relative_to(ROOT)})", corpus))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

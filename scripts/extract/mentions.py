@@ -1,0 +1,200 @@
+"""Mentions of countries, people, organisations and places, linked to ISO 3166-1 alpha-3, GeoNames ids and the
+package's actors; misspelt names of known people are linked by fuzzy matching (rapidfuzz) with their score."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, WEEKDAYS, Lexicon
+
+FUZZY_THRESHOLD = 85          # rapidfuzz ratio (0-100) for linking a name to a known person
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?(?:['’]s\b|['’](?!\w))?\.?")
+CONNECTORS = {" ", " of ", " for ", " de ", " van ", " von ", " bin ", " al-", " la ", " du ", " of the "}
+ABBREVIATED = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Maj.", "Adm.", "St.",
+               "Jr.", "Prof.", "Capt."}
+LOCATIVE = re.compile(r"(?:\b(?:in|to|from|at|into|near|outside|inside|visit|visited|visiting|visits|toward|towards|"
+                      r"via|across|around|left|leave|leaving|reached|over|of|through|trip|base[d]?)\s+)$", re.I)
+NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    kind: str                      # country | person | organisation | place
+    iso3: str | None = None
+    id: str | None = None          # the package's actor id when linked
+    name: str | None = None        # fullest name as the article writes it (people, organisations), or canonical
+    geonames_id: int | None = None
+    score: float | None = None     # fuzzy-match score when a known person was linked by a misspelt name
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def tokens_runs(text: str) -> list[list[re.Match]]:
+    """Runs of capitalised tokens joined by a space or a lower-case particle ("Ministry of Foreign Affairs")."""
+    runs: list[list[re.Match]] = []
+    previous = None
+    for match in TOKEN.finditer(text):
+        if previous is not None and text[previous.end():match.start()] in CONNECTORS and not previous.group().endswith(("’s", "'s", ".")) or (
+                previous is not None and previous.group() in ABBREVIATED and text[previous.end():match.start()] == " "):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+        previous = match
+    return runs
+
+
+def clean(token: re.Match) -> tuple[str, int, int]:
+    """The token without a possessive or a sentence's full stop."""
+    word, start, end = token.group(), token.start(), token.end()
+    if word.endswith(".") and word not in ABBREVIATED and not re.fullmatch(r"(?:[A-Z]\.){2,}", word):
+        word, end = word[:-1], end - 1
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            word, end = word[:-len(suffix)], end - len(suffix)
+            break
+    return word, start, end
+
+
+def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    def add(mention: Mention) -> None:
+        mentions.append(mention)
+        taken.append((mention.start, mention.end))
+
+    # 1. organisations: known names, then capitalised runs ending in an organisation word
+    for match in lex.organisation_re.finditer(text):
+        if free(match.start(), match.end()):
+            add(Mention(match.group(), match.start(), match.end(), "organisation",
+                        name=lex.organisations[match.group()], id=lex.actors_by_name.get(lex.organisations[match.group()])))
+    people_runs = []
+    for run in tokens_runs(text):
+        parts = [clean(t) for t in run]
+        words = [p[0] for p in parts]
+        head = max((i for i, w in enumerate(words) if w in ORGANISATION_HEADS), default=None)
+        first = 0
+        if words and words[0] == "The":
+            first = 1
+        whole = text[parts[first][1]:parts[-1][2]] if len(parts) > first else ""
+        if head is not None and head >= first and whole not in lex.countries:
+            begin = first
+            if lex.countries.get(words[first]) and not is_adjective(words[first], lex) and head > first:
+                begin = first + 1           # "China's Foreign Ministry": China, and the Foreign Ministry
+            end = head
+            while end + 1 < len(words) and text[parts[end][2]:parts[end + 1][1]].strip() in ("of", "for", "of the") \
+                    and words[end + 1] not in NON_PERSON - {"Foreign", "Defence", "Defense", "Economic", "Energy",
+                                                          "Finance", "Trade", "Interior", "Justice", "Affairs",
+                                                          "Security", "Human", "Rights", "State", "National",
+                                                          "International", "Federal", "General"}:
+                end += 1
+            start, stop = parts[begin][1], parts[end][2]
+            if free(start, stop) and text[start:stop] not in lex.countries and not (end == begin and words[begin] in ("Government", "Press", "Party")):
+                org_text = text[start:stop]
+                add(Mention(org_text, start, stop, "organisation", name=org_text, id=lex.actors_by_name.get(org_text)))
+            parts, words = parts[end + 1:], words[end + 1:]
+        people_runs.append(parts)
+
+    # 2. countries, capitals (a government unless used as a place) and their adjectives
+    for match in lex.country_re.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if not free(start, end):
+            continue
+        if word in REGIONS:
+            taken.append((start, end))       # a region, or a title holding a city's name: not a country
+            continue
+        if word in lex.capitals and word not in lex.countries:
+            iso3 = lex.capitals[word]
+            if LOCATIVE.search(text[max(0, start - 30):start]):
+                add(Mention(word, start, end, "place", iso3=iso3, geonames_id=lex.cities.get(word), name=word))
+            else:
+                add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
+            continue
+        iso3 = lex.countries[word]
+        add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
+
+    # 3. people: what is left of each run after titles, when it reads as a name
+    for parts in people_runs:
+        find_person(text, parts, lex, add, free)
+
+    # 4. surnames and misspellings that refer back (or forward) to a full name
+    people = [m for m in mentions if m.kind == "person" and " " in m.text]
+    surnames = {}
+    for person in people:
+        surnames.setdefault(person.text.split()[-1], person)
+    for name, actor_id in lex.people.items():
+        surnames.setdefault(name.split()[-1], Mention(name, -1, -1, "person", id=actor_id, name=name))
+    if surnames:
+        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})(?![\w-])")
+        for match in pattern.finditer(text):
+            if free(match.start(), match.end()):
+                full = surnames[match.group()]
+                add(Mention(match.group(), match.start(), match.end(), "person", id=full.id, name=full.name or full.text))
+    # cities (GeoNames) not yet claimed: places
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def is_adjective(word: str, lex: Lexicon) -> bool:
+    return word.endswith(("n", "i", "sh", "ch", "ese", "ic", "k", "z", "j")) and word not in (
+        "Iran", "Japan", "Oman", "Taiwan", "Bhutan", "Sudan", "Afghanistan", "Pakistan", "Kazakhstan", "Uzbekistan",
+        "Tajikistan", "Kyrgyzstan", "Turkmenistan", "Azerbaijan", "Bahrain", "Brunei", "Haiti", "Fiji", "Mali", "Malawi",
+        "Burundi", "Djibouti", "Kiribati", "Bangladesh", "Czech", "Iraq", "Spain", "Britain", "Ukraine", "Russia",
+        "Vatican", "Yemen", "Lebanon", "Gabon", "Cameroon", "Benin", "Jordan", "Liechtenstein", "Kuwait", "Cuba",
+        "China", "Korea", "Turkey", "Greece") and not word.endswith(("stan", "land", "ia", "ea"))
+
+
+def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add, free) -> None:
+    if not parts:
+        return
+    run_text = text[parts[0][1]:parts[-1][2]]
+    title = lex.title_re.match(run_text + " ")
+    titled = False
+    if title:
+        cut = parts[0][1] + title.end()
+        parts = [p for p in parts if p[1] >= cut]
+        titled = True
+    while parts and (parts[0][0] in lex.countries or parts[0][0] in lex.capitals):
+        parts = parts[1:]          # "US Secretary of State ..." after the title pass of a country-led run
+        if parts:
+            rest = text[parts[0][1]:parts[-1][2]] + " "
+            more = lex.title_re.match(rest)
+            if more:
+                cut = parts[0][1] + more.end()
+                parts = [p for p in parts if p[1] >= cut]
+                titled = True
+    if not parts:
+        return
+    words = [p[0] for p in parts]
+    start, end = parts[0][1], parts[-1][2]
+    name = text[start:end]
+    if not free(start, end) or any(w in lex.countries or w in lex.capitals or w in lex.organisations for w in words):
+        return
+    if any(w in NON_PERSON for w in words) or any(w in MONTHS or w in WEEKDAYS or w.isupper() for w in words):
+        return
+    if len(words) == 1 and not titled:
+        return                      # single names are found as surnames of full names in step 4
+    if not titled and name in lex.cities:
+        return
+    actor_id, score = link_person(name, lex)
+    add(Mention(name, start, end, "person", id=actor_id, name=name, score=score))
+
+
+def link_person(name: str, lex: Lexicon) -> tuple[str | None, float | None]:
+    """The known person this name spells, exactly or within the fuzzy threshold."""
+    if not lex.people:
+        return None, None
+    if name in lex.people:
+        return lex.people[name], None
+    best = process.extractOne(name, list(lex.people), scorer=fuzz.ratio)
+    if best and best[1] >= FUZZY_THRESHOLD and len(name) > 6:
+        return lex.people[best[0]], round(best[1], 1)
+    return None, None

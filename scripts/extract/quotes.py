@@ -1,0 +1,318 @@
+"""Quotations: every span between quotation marks (curly, straight, single, guillemets; nested; across line
+breaks), told apart as full quote, partial quote or scare quote, with speaker, reporting verb and addressee."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .mentions import Mention
+from .text import Sentence, sentence_of
+
+MAX_QUOTE = 1500                         # characters: a mark with no partner within this is not an opening mark
+SCARE_CUES = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
+                        r"branded|termed|billed as|a|an|the|its|their|his|her|our)\s*$", re.I)
+FRAGMENT_VERBS = ("called", "calling", "calls", "described", "describing", "describes", "referred to", "dismissed",
+                  "denounced", "accused", "welcomed", "hailed", "condemned", "praised", "criticised", "criticized")
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+ORG_ANAPHORS = re.compile(r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(ministry|department|agency|office|government|embassy|"
+                          r"council|commission|alliance|bank|organisation|organization|bloc|union|presidency|"
+                          r"committee|kremlin|service|spokes(?:man|woman|person)|statement)\b", re.I)
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int          # offsets of the text inside the marks
+    end: int
+    marks: str          # the opening and closing marks, e.g. “”
+    kind: str = "full"  # full | partial | scare
+    nested: bool = False
+    speaker: str | None = None
+    speaker_id: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    verb: str | None = None
+    addressee: str | None = None
+    addressee_id: str | None = None
+    cue: str | None = None   # what decided the kind and the speaker
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int, str]]:
+    """(opening mark offset, closing mark offset, marks) for every pair of quotation marks."""
+    spans = []
+    spans += pair_marks(text, "“", "”")
+    spans += pair_marks(text, "«", "»")
+    spans += pair_straight(text, '"')
+    inside = [(a, b) for a, b, _ in spans]
+    spans += pair_single(text, "‘", "’", inside)
+    spans += pair_single(text, "'", "'", inside)
+    return sorted(set(spans))
+
+
+def pair_marks(text: str, opening: str, closing: str) -> list[tuple[int, int, str]]:
+    pairs, stack = [], []
+    for index, char in enumerate(text):
+        if char == opening:
+            if stack and "\n" in text[stack[-1]:index]:
+                # a quotation continued in a new paragraph re-opens without closing: the first part ends with its paragraph
+                begin = stack.pop()
+                pairs.append((begin, paragraph_end(text, begin), opening + "¶"))
+            stack.append(index)
+        elif char == closing and stack:
+            begin = stack.pop()
+            pairs.append((begin, index, opening + closing))
+    return pairs
+
+
+def paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
+
+
+def is_opening(text: str, index: int) -> bool:
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/“‘:;,") and not after.isspace()
+
+
+def is_closing(text: str, index: int) -> bool:
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-”’\"'…")
+
+
+def pair_straight(text: str, mark: str) -> list[tuple[int, int, str]]:
+    pairs, begin = [], None
+    for index, char in enumerate(text):
+        if char != mark:
+            continue
+        if begin is None:
+            if is_opening(text, index):
+                begin = index
+        elif is_closing(text, index) or not is_opening(text, index):
+            pairs.append((begin, index, mark * 2))
+            begin = None
+        elif "\n" in text[begin:index]:
+            pairs.append((begin, paragraph_end(text, begin), mark + "¶"))
+            begin = index
+    return pairs
+
+
+def pair_single(text: str, opening: str, closing: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Single marks double as apostrophes: an opening mark follows a space and precedes a letter; a closing mark is not
+    between two letters; a plural possessive (leaders’ table) is skipped when a later closing mark fits."""
+    pairs = []
+    index = 0
+    while True:
+        index = text.find(opening, index)
+        if index == -1:
+            return pairs
+        if not is_opening(text, index) or not text[index + 1:index + 2].isalpha():
+            index += 1
+            continue
+        limit = min(paragraph_end(text, index), index + MAX_QUOTE)
+        candidates = [j for j in range(index + 2, limit) if text[j] == closing and is_closing(text, j)
+                      and not (text[j - 1].isalpha() and text[j + 1:j + 2].isalpha())]
+        # never let a single pair cross the edge of a double-quoted span
+        container = next(((a, b) for a, b in doubles if a < index < b), None)
+        if container:
+            candidates = [j for j in candidates if j < container[1]]
+        good = [j for j in candidates
+                if not (text[j - 1] == "s" and text[j + 1:j + 3].strip()[:1].islower())]
+        pick = (good or candidates or [None])[0]
+        if pick is None:
+            index += 1
+            continue
+        pairs.append((index, pick, opening + closing))
+        index = pick + 1
+
+
+def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention], reporting: str) -> list[Quote]:
+    quotes = []
+    spans = find_quote_spans(text)
+    for begin, close, marks in spans:
+        inner_start = begin + 1
+        inner_end = close if not marks.endswith("¶") else close
+        inner = text[inner_start:inner_end]
+        if not inner.strip():
+            continue
+        nested = any(a < begin and close < b for a, b, _ in spans)
+        quotes.append(Quote(inner, inner_start, inner_end, marks.replace("¶", ""), nested=nested))
+    verb = re.compile(rf"\b(?P<verb>{reporting})\b")
+    previous: Quote | None = None
+    for quote in quotes:
+        classify(quote, text, sentences, mentions, verb)
+        if quote.kind == "full" and quote.speaker is None and previous and previous.speaker and starts_paragraph(text, quote.start - 1) \
+                and quote.start - previous.end < 600 and not quote.nested:
+            quote.speaker, quote.speaker_id, quote.cue = previous.speaker, previous.speaker_id, "continues the previous quote"
+        if quote.kind != "scare" and not quote.nested:
+            previous = quote
+    return quotes
+
+
+def starts_paragraph(text: str, mark: int) -> bool:
+    line_start = text.rfind("\n", 0, mark) + 1
+    return not text[line_start:mark].strip()
+
+
+def classify(quote: Quote, text: str, sentences: list[Sentence], mentions: list[Mention], verb: re.Pattern) -> None:
+    opening = quote.start - 1
+    closing = quote.end
+    sentence = sentence_of(sentences, opening)
+    line_start = text.rfind("\n", 0, opening) + 1
+    before = text[max(sentence.start, line_start):opening]
+    if quote.nested:
+        container_start = text.rfind("“", 0, opening)
+        before = text[max(container_start + 1, line_start, opening - 200):opening]
+    after_sentence = sentence_of(sentences, closing)
+    after_end = after_sentence.end if after_sentence.end > closing else min(len(text), closing + 200)
+    newline = text.find("\n", closing)
+    if newline != -1:
+        after_end = min(after_end, newline)
+    after = text[closing + 1:after_end]
+    stripped = quote.text.strip()
+    words = stripped.split()
+    starts_clause = not before.strip() or before.rstrip().endswith((":", ",", "—", "–")) and bool(
+        verb.search(before)) or before.rstrip().lower().endswith(("according to him,", "according to her,"))
+    upper = stripped[:1].isupper() or stripped[:1] in "“‘\"'"
+
+    if starts_clause and (upper or not before.strip()):
+        quote.kind = "full"
+    elif upper and stripped[-1:] in ".!?" and len(words) > 3:
+        quote.kind = "full"
+    else:
+        quote.kind = "partial"
+    attribute(quote, text, before, after, opening, mentions, verb)
+    if quote.kind == "partial":
+        cue = SCARE_CUES.search(before[-25:])
+        hard_cue = cue and cue.group().strip().lower() not in ("a", "an", "the", "its", "their", "his", "her", "our")
+        if hard_cue or quote.speaker is None or (cue and len(words) <= 3 and not has_near_verb(before, after, verb)):
+            quote.kind = "scare"
+            quote.speaker = quote.speaker_id = quote.speaker_start = quote.speaker_end = None
+            quote.verb = quote.addressee = quote.addressee_id = None
+            quote.cue = "marks that quote no one" if not hard_cue else f"scare cue {cue.group().strip()!r}"
+
+
+def has_near_verb(before: str, after: str, verb: re.Pattern) -> bool:
+    return bool(verb.search(before[-80:]) or verb.search(after[:40]))
+
+
+def attribute(quote: Quote, text: str, before: str, after: str, opening: int, mentions: list[Mention],
+              verb: re.Pattern) -> None:
+    closing = quote.end + 1
+    # 1. after the quote: ", said X" / ", X said" / ", according to X"
+    lead = re.match(r"^[\s,.!?—–-]*", after).end()
+    tail = after[lead:]
+    found = re.match(r"according to\s+(?P<np>[^,.;:“”\"]+)", tail, re.I)
+    if found:
+        set_speaker(quote, text, closing + lead + found.start("np"), closing + lead + found.end("np"), "according to", mentions)
+        return
+    found = re.match(rf"(?P<verb>{verbs_of(verb)})\s+(?P<np>[^,.;:“”\"]{{1,120}})", tail)
+    if found and not tail[:found.start()].strip():
+        np_end = closing + lead + found.end("np")
+        set_speaker(quote, text, closing + lead + found.start("np"), np_end, found.group("verb"), mentions)
+        return
+    found = verb.search(tail[:120])
+    if found and not re.search(r"[.;:!?“”\"]", tail[:found.start()]):
+        np_text = tail[:found.start()]
+        set_speaker(quote, text, closing + lead, closing + lead + len(np_text.rstrip()), found.group("verb"), mentions)
+        find_addressee(quote, text, closing + lead + found.end(), mentions)
+        if quote.speaker:
+            return
+    # 2. before the quote: "X said:" / "X told reporters," / "According to X," / "X said that"
+    found = re.search(r"according to\s+(?P<np>[^,.;:“”\"]+),?\s*$", before, re.I)
+    base = opening - len(before)
+    if found:
+        set_speaker(quote, text, base + found.start("np"), base + found.end("np"), "according to", mentions)
+        return
+    hits = list(verb.finditer(before)) + [m for m in re.finditer(
+        r"\b(?:" + "|".join(FRAGMENT_VERBS) + r")\b", before)]
+    if hits:
+        hit = max(hits, key=lambda m: m.start())
+        clause_start = max(before.rfind(c, 0, hit.start()) for c in (";", "“", "”", ". ", " but ", " while "))
+        clause_start = 0 if clause_start == -1 else clause_start + 1
+        set_speaker(quote, text, base + clause_start, base + hit.start(), hit.group(), mentions, prefer_last=True)
+        find_addressee(quote, text, base + hit.end(), mentions)
+
+
+def verbs_of(verb: re.Pattern) -> str:
+    """The alternation of reporting verbs inside the compiled pattern \\b(?P<verb>...)\\b."""
+    return verb.pattern[len(r"\b(?P<verb>"):-len(r")\b")]
+
+
+def set_speaker(quote: Quote, text: str, start: int, end: int, verb: str, mentions: list[Mention],
+                prefer_last: bool = False) -> None:
+    """The speaker in text[start:end]: a mention there (a person first), a pronoun referring back, or the words."""
+    phrase = text[start:end].strip()
+    if not phrase:
+        return
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind in ("person", "organisation", "country")]
+    speaker = None
+    if inside:
+        people = [m for m in inside if m.kind == "person"]
+        pool = people or inside
+        speaker = pool[-1] if prefer_last else pool[0]
+    words = phrase.split()
+    if speaker is None and words and words[-1 if prefer_last else 0].lower() in PRONOUNS:
+        pronoun = words[-1 if prefer_last else 0].lower()
+        if pronoun in ("he", "she"):
+            speaker = latest(mentions, start, ("person",), quote)
+        elif pronoun == "it":
+            speaker = latest(mentions, start, ("organisation",), quote)
+        if speaker is None:
+            return
+    if speaker is None:
+        anaphor = ORG_ANAPHORS.search(phrase if not prefer_last else " ".join(words[-4:]))
+        if anaphor:
+            head = anaphor.group(1).lower()
+            speaker = next((m for m in reversed(mentions) if m.end <= start and m.kind == "organisation"
+                            and head in m.text.lower()), None)
+            if speaker is None:
+                written = re.sub(r"^(?:the|a|an)\s+", "", anaphor.group(0), flags=re.I)
+                quote.speaker, quote.verb, quote.cue = written, verb, "speaker as written"
+                quote.speaker_start, quote.speaker_end = start, end
+                return
+        elif not prefer_last and len(words) <= 6 and not re.search(r"[.;:!?]", phrase):
+            written = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+            quote.speaker, quote.verb, quote.cue = written, verb, "speaker as written"
+            quote.speaker_start, quote.speaker_end = start, end
+            return
+    if speaker is None:
+        return
+    quote.speaker = display_name(speaker)
+    quote.speaker_id = speaker.id
+    quote.speaker_start, quote.speaker_end = speaker.start, speaker.end
+    quote.verb = verb
+    quote.cue = quote.cue or "attribution"
+
+
+def display_name(mention: Mention) -> str:
+    if mention.kind == "person":
+        return mention.name or mention.text
+    return re.sub(r"^(?:the|The)\s+", "", mention.text)
+
+
+def latest(mentions: list[Mention], before: int, kinds: tuple[str, ...], quote: Quote) -> Mention | None:
+    """The nearest earlier mention of the kinds asked, not inside this quotation."""
+    for mention in reversed(mentions):
+        if mention.end <= before and mention.kind in kinds and not (quote.start <= mention.start < quote.end):
+            return mention
+    return None
+
+
+def find_addressee(quote: Quote, text: str, at: int, mentions: list[Mention]) -> None:
+    if quote.verb not in ("told", "tells", "asked", "wrote to", "urged", "warned"):
+        return
+    window = re.match(r"\s+(?P<np>[^,.;:“”\"]{1,80}?)(?=\s+(?:in|at|on|during|after|before|that|when|as|last|this)\b|[,.;:“”\"]|$)",
+                      text[at:at + 100])
+    if not window:
+        return
+    start, end = at + window.start("np"), at + window.end("np")
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind in ("person", "organisation")]
+    if inside:
+        quote.addressee, quote.addressee_id = display_name(inside[-1]), inside[-1].id
+    else:
+        quote.addressee = re.sub(r"^(?:the|a|an)\s+", "", window.group("np"))

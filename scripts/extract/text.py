@@ -1,0 +1,62 @@
+"""Sentences and tense for drafting: a fast splitter (the build's pysbd segmentation is exact but ~2 ms per KB)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "adm", "capt", "sgt", "st", "jr",
+    "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
+    "approx", "est", "dept", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "inc", "co", "corp", "ltd",
+}
+BOUNDARY = re.compile(r"""[.!?…]+["”’')\]]*(?=\s+["“‘'(\[]?[A-Z0-9])|\n+""")
+FUTURE = re.compile(r"\b(?:will|won['’]t|shall|is to|are to|was to|were to|is due to|are due to|is set to|are set to|"
+                    r"is scheduled to|are scheduled to|plans? to|planned to|is expected to|are expected to|"
+                    r"is going to|are going to|next|upcoming|coming|scheduled for|intends? to)\b|['’]ll\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets: a break after . ! ? (and closing marks) before a capital, and at every line break."""
+    sentences, start = [], 0
+    for match in BOUNDARY.finditer(text):
+        if match.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[start:match.start()])
+            if word and (word.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        add_sentence(sentences, text, start, end)
+        start = match.end()
+    add_sentence(sentences, text, start, len(text))
+    return sentences
+
+
+def add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
+
+
+def sentence_of(sentences: list[Sentence], offset: int) -> Sentence:
+    """The sentence that holds offset (the nearest one before it when it falls between sentences)."""
+    best = sentences[0]
+    for sentence in sentences:
+        if sentence.start <= offset:
+            best = sentence
+        else:
+            break
+    return best
+
+
+def is_future(clause: str) -> bool:
+    return bool(FUTURE.search(clause))
