@@ -232,8 +232,12 @@ def evaluate(articles: list[tuple[str, str, dt.date | None, dict]]) -> dict:
     return {kind: figures(total[kind]) for kind in KINDS}
 
 
-def corpus_articles(corpus: Path = CORPUS) -> list[tuple[str, str, dt.date | None, dict]]:
-    return [(folder.name, *load_gold(folder)) for folder in sorted(p for p in corpus.iterdir() if (p / "gold.yaml").exists())]
+def corpus_articles(corpus: Path = CORPUS, split: str | None = None) -> list[tuple[str, str, dt.date | None, dict]]:
+    """The test articles with their gold items; only those of one split (dev / held-out) when asked."""
+    folders = sorted(p for p in corpus.iterdir() if (p / "gold.yaml").exists())
+    if split:
+        folders = [f for f in folders if yaml.safe_load((f / "gold.yaml").read_text(encoding="utf-8")).get("split") == split]
+    return [(folder.name, *load_gold(folder)) for folder in folders]
 
 
 def table(title: str, result: dict) -> str:
@@ -251,18 +255,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     try:
-        seed = evaluate([("seed", *seed_gold())])
-        corpus_list = corpus_articles(args.corpus)
-        corpus = evaluate(corpus_list)
+        results = {"seed": (1, evaluate([("seed", *seed_gold())]))}
+        for split in ("held-out-2", "dev", None):
+            articles = corpus_articles(args.corpus, split)
+            results[split or "corpus"] = (len(articles), evaluate(articles))
     except GoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps({"seed": seed, "corpus": corpus, "corpus_articles": len(corpus_list)}, indent=2))
-    else:
-        print(table("Seed article (against its curated annotations)", seed))
+        print(json.dumps({name: {"articles": n, "figures": figs} for name, (n, figs) in results.items()}, indent=2))
+        return 0
+    titles = {"seed": "Seed article, against its curated annotations",
+              "held-out-2": "Held-out test articles (written after the drafter; errors never inspected)",
+              "dev": "Development test articles", "corpus": "All test articles"}
+    for name, (count, figs) in results.items():
+        print(table(f"{titles[name]} ({count})", figs))
         print()
-        print(table(f"Test corpus ({len(corpus_list)} hand-annotated articles, {args.corpus.relative_to(ROOT)})", corpus))
     return 0
 
 

@@ -47,8 +47,10 @@ def stage_quote(item: dict, article: Article, pairs: list[Span], actors: dict, p
     attribution = locate(article.text, item["attribution"], item.get("attribution_occurrence"),
                          file=file, item=label, field="attribution")
     direct = item["kind"] == "direct"
+    # a drafted quotation may lack what the drafter could not find (an unknown speaker has no actor id yet)
+    needed = ("speaker", "completeness", "verb", "speaker_as_written") if status(item) == "reviewed" else ("completeness",)
     for field in ("speaker", "completeness", "verb", "speaker_as_written"):
-        if direct and not item.get(field):
+        if direct and field in needed and not item.get(field):
             raise AnnotationFormatError(file, label, field, "a direct quotation needs it.",
                                         f"add `{field}` (or set kind: scare when the marks quote no one).")
         if not direct and field != "verb" and item.get(field):

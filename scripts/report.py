@@ -27,6 +27,14 @@ def render_quality_report(tables: dict[str, list[dict]], validation: list[str]) 
     out += ["## Sentence coverage", "", "| source | sentences | covered |", "|---|---|---|"]
     out += [f"| {s['source_id']} | {s['sentence_count']} | {s['sentences_covered']} "
             f"({100 * s['sentences_covered'] // s['sentence_count']}%) |" for s in tables["sources"]] + [""]
+    out += ["## Review status", "",
+            "Rows a curator reviewed, rows a machine drafted (published only by a build run with `--allow-drafts`), "
+            "and rows of reference tables with no article statement attached:", "",
+            "| table | reviewed | drafted | reference |", "|---|---|---|---|"]
+    for name in ("mentions", "events", "quotes", "votes", "borders", "claims"):
+        review = Counter(row["review_status"] for row in tables[name])
+        out.append(f"| {name} | {review['reviewed']} | {review['drafted']} | {review['reference']} |")
+    out.append("")
     claims = tables["claims"]
     counts = Counter(c["verdict"] for c in claims)
     out += ["## Claims per verdict", "", "| verdict | claims |", "|---|---|"]

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from .mentions import Mention
 from .text import Sentence, sentence_of
 
-NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                "hundred": 100, "thirty-two": 32, "twenty-seven": 27}
+NUMBER = (r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+          + r")(?![\w-]))")
 SCALE = r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m)\b)?"
 SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -17,14 +21,19 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
 COUNT_NOUNS = (r"votes?|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|nations|"
                r"deaths|casualties|prisoners|tanks|missiles|drones|cubic metres|cubic meters|bcm|delegates|lawmakers|"
                r"deputies|residents|migrants|workers|children|journalists|observers|ballots|seats|hectares|"
-               r"square kilometres|square kilometers|sq km|megawatts|MW|gigawatts|GW|kilograms|kg")
+               r"square kilometres|square kilometers|sq km|megawatts|MW|gigawatts|GW|kilograms|kg|years|months|weeks|"
+               r"days|hours|regions|provinces|villages|towns|cities|districts|ministers|leaders|senators|"
+               r"representatives|allies|alliances|parties|candidates|ships|trucks|containers|wagons|trains|flights|"
+               r"aircraft|jets|schools|hospitals|homes|houses|buildings|companies|projects|agreements|deals|"
+               r"documents|sanctions|packages|rounds|meetings|sessions|talks|times|points|percentage points|"
+               r"member|members")
 PATTERNS = [
     ("money", re.compile(rf"(?P<cur>US\$|\$|€|£|¥)\s?{NUMBER}{SCALE}")),
     ("money", re.compile(rf"\b{NUMBER}{SCALE}\s+(?P<cur>{'|'.join(CURRENCY_WORDS)})\b")),
     ("percent", re.compile(rf"\b{NUMBER}\s?(?P<unit>%|percent\b|per cent\b)")),
     ("distance", re.compile(rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b")),
     ("tally", re.compile(rf"\b{NUMBER}\s+(?P<unit>in favou?r|against|abstentions?|abstained|for)\b")),
-    ("count", re.compile(rf"\b{NUMBER}{SCALE}\s+(?:[a-z-]+\s+)?(?P<unit>{COUNT_NOUNS})\b")),
+    ("count", re.compile(rf"\b{NUMBER}{SCALE}(?:\s+|-)(?:[a-z-]+\s+)?(?P<unit>{COUNT_NOUNS})\b")),
 ]
 
 
@@ -44,7 +53,8 @@ class Amount:
 
 
 def number(match: re.Match) -> float | int:
-    value = float(match["n"].replace(",", ""))
+    word = match["n"].lower()
+    value = float(WORD_NUMBERS[word]) if word in WORD_NUMBERS else float(match["n"].replace(",", ""))
     scale = match.groupdict().get("scale")
     if scale:
         value *= SCALES[scale.lower()]
@@ -97,6 +107,5 @@ def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions:
         side = "yes" if word in ("for", "in favour", "in favor") else "no" if word == "against" else "abstain"
         return Amount(text[start:end], start, end, value, "votes", f"votes {side}")
     unit = match["unit"].lower()
-    if unit == "vote":
-        unit = "votes"
+    unit = {"vote": "votes", "member": "members"}.get(unit, unit)
     return Amount(text[start:end], start, end, value, unit, unit)

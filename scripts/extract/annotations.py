@@ -36,7 +36,7 @@ def with_occurrence(item: dict, text: str, field: str, start: int, key: str = "o
 
 
 def to_annotations(draft: dict, text: str) -> dict:
-    notes: dict = {}
+    notes: dict = {"mentions": {}}
     drafted_mentions: dict[str, list[str]] = {}
     unlinked = []
     for mention in draft["mentions"]:

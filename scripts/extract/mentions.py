@@ -7,15 +7,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, WEEKDAYS, Lexicon
+from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, STARTERS, WEEKDAYS, Lexicon
 
 FUZZY_THRESHOLD = 85          # rapidfuzz ratio (0-100) for linking a name to a known person
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?(?:['’]s\b|['’](?!\w))?\.?")
-CONNECTORS = {" ", " of ", " for ", " de ", " van ", " von ", " bin ", " al-", " la ", " du ", " of the "}
+CONNECTORS = {" ", " of ", " for ", " de ", " van ", " von ", " bin ", " al-", " la ", " du ", " of the ", " on ",
+              " for the ", " on the "}
 ABBREVIATED = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Maj.", "Adm.", "St.",
                "Jr.", "Prof.", "Capt."}
-LOCATIVE = re.compile(r"(?:\b(?:in|to|from|at|into|near|outside|inside|visit|visited|visiting|visits|toward|towards|"
-                      r"via|across|around|left|leave|leaving|reached|over|of|through|trip|base[d]?)\s+)$", re.I)
+# A capital after these words is a place ("talks in Astana"); elsewhere it stands for its government ("Moscow warned").
+LOCATIVE = re.compile(r"(?:\b(?:in|at|into|near|outside|inside|visit|visited|visiting|visits|arrived in|based in|"
+                      r"trip to|travel(?:s|led|ed)? to|flew to|flies to|returned to|headed to|heads to|city of|capital|"
+                      r"streets of|centre of|center of)\s+)$", re.I)
 NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES
 
 
@@ -30,6 +33,7 @@ class Mention:
     name: str | None = None        # fullest name as the article writes it (people, organisations), or canonical
     geonames_id: int | None = None
     score: float | None = None     # fuzzy-match score when a known person was linked by a misspelt name
+    gender: str | None = None      # m / f when a title says so (Mr, Ms, Mrs): used to resolve "he" and "she"
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -40,7 +44,8 @@ def tokens_runs(text: str) -> list[list[re.Match]]:
     runs: list[list[re.Match]] = []
     previous = None
     for match in TOKEN.finditer(text):
-        if previous is not None and text[previous.end():match.start()] in CONNECTORS and not previous.group().endswith(("’s", "'s", ".")) or (
+        if previous is not None and text[previous.end():match.start()] in CONNECTORS and (
+                not previous.group().endswith(("’s", "'s", ".")) or re.fullmatch(r"[A-Z]\.", previous.group())) or (
                 previous is not None and previous.group() in ABBREVIATED and text[previous.end():match.start()] == " "):
             runs[-1].append(match)
         else:
@@ -52,7 +57,7 @@ def tokens_runs(text: str) -> list[list[re.Match]]:
 def clean(token: re.Match) -> tuple[str, int, int]:
     """The token without a possessive or a sentence's full stop."""
     word, start, end = token.group(), token.start(), token.end()
-    if word.endswith(".") and word not in ABBREVIATED and not re.fullmatch(r"(?:[A-Z]\.){2,}", word):
+    if word.endswith(".") and word not in ABBREVIATED and not re.fullmatch(r"(?:[A-Z]\.)+", word):
         word, end = word[:-1], end - 1
     for suffix in ("’s", "'s", "’", "'"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -74,6 +79,8 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
     # 1. organisations: known names, then capitalised runs ending in an organisation word
     for match in lex.organisation_re.finditer(text):
+        if match.group() in lex.capitals and LOCATIVE.search(text[max(0, match.start() - 30):match.start()]):
+            continue                 # "in Brussels" is a place; "Brussels froze the talks" is the EU
         if free(match.start(), match.end()):
             add(Mention(match.group(), match.start(), match.end(), "organisation",
                         name=lex.organisations[match.group()], id=lex.actors_by_name.get(lex.organisations[match.group()])))
@@ -85,24 +92,49 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         first = 0
         if words and words[0] == "The":
             first = 1
+        while first < len(words) - 1 and words[first] in STARTERS:
+            first += 1
         whole = text[parts[first][1]:parts[-1][2]] if len(parts) > first else ""
+        if head is None and len(words) - first >= 2 and is_adjective(words[first], lex) and \
+                words[first + 1] not in ORGANISATION_HEADS and words[first + 1] not in NON_PERSON and \
+                not lex.title_re.match(" ".join(words[first + 1:]) + " ") and words[first + 1] not in lex.countries \
+                and words[first + 1] not in lex.organisations and len(words) - first <= 3:
+            head = len(words) - 1            # a party or company named after its country: "Georgian Dream"
         if head is not None and head >= first and whole not in lex.countries:
             begin = first
             if lex.countries.get(words[first]) and not is_adjective(words[first], lex) and head > first:
                 begin = first + 1           # "China's Foreign Ministry": China, and the Foreign Ministry
             end = head
-            while end + 1 < len(words) and text[parts[end][2]:parts[end + 1][1]].strip() in ("of", "for", "of the") \
+            while end + 1 < len(words) and (text[parts[end][2]:parts[end + 1][1]].strip() in ("of", "for", "of the", "on", "for the", "on the")
+                                            or (end > head and text[parts[end][2]:parts[end + 1][1]] == " ")) \
                     and words[end + 1] not in NON_PERSON - {"Foreign", "Defence", "Defense", "Economic", "Energy",
                                                           "Finance", "Trade", "Interior", "Justice", "Affairs",
                                                           "Security", "Human", "Rights", "State", "National",
-                                                          "International", "Federal", "General"}:
+                                                          "International", "Federal", "General", "Republic"}:
                 end += 1
             start, stop = parts[begin][1], parts[end][2]
+            for inner in [m for m in mentions if m.kind == "organisation" and start <= m.start and m.end <= stop
+                          and (m.start, m.end) != (start, stop)]:
+                mentions.remove(inner)          # "Council of the European Union" holds "European Union"
+                taken.remove((inner.start, inner.end))
             if free(start, stop) and text[start:stop] not in lex.countries and not (end == begin and words[begin] in ("Government", "Press", "Party")):
                 org_text = text[start:stop]
                 add(Mention(org_text, start, stop, "organisation", name=org_text, id=lex.actors_by_name.get(org_text)))
             parts, words = parts[end + 1:], words[end + 1:]
+        while parts and parts[0][0] in STARTERS:
+            parts = parts[1:]
         people_runs.append(parts)
+
+    # an acronym in brackets after an organisation names it, there and wherever it recurs
+    acronyms = {}
+    for mention in [m for m in mentions if m.kind == "organisation"]:
+        found = re.match(r"\s+\(([A-Z][A-Z0-9&+-]{1,9})\)", text[mention.end:mention.end + 14])
+        if found:
+            acronyms.setdefault(found.group(1), mention)
+    for acronym, mention in acronyms.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if free(match.start(), match.end()):
+                add(Mention(acronym, match.start(), match.end(), "organisation", name=mention.name, id=mention.id))
 
     # 2. countries, capitals (a government unless used as a place) and their adjectives
     for match in lex.country_re.finditer(text):
@@ -114,7 +146,12 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
             continue
         if word in lex.capitals and word not in lex.countries:
             iso3 = lex.capitals[word]
-            if LOCATIVE.search(text[max(0, start - 30):start]):
+            line_start = text.rfind("\n", 0, start) + 1
+            dateline = text[end:end + 1] in ("\n", "") or (not text[line_start:start].strip() and text[end:end + 2].strip()[:1] in (",", "(", "—", "–", "-"))
+            coordinated = re.search(r"(\w+) and $", text[max(0, start - 30):start])
+            with_place = coordinated and (coordinated.group(1) in lex.cities or any(
+                m.kind == "place" and m.end == coordinated.end(1) + max(0, start - 30) for m in mentions))
+            if LOCATIVE.search(text[max(0, start - 30):start]) or dateline or with_place:
                 add(Mention(word, start, end, "place", iso3=iso3, geonames_id=lex.cities.get(word), name=word))
             else:
                 add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
@@ -127,32 +164,69 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         find_person(text, parts, lex, add, free)
 
     # 4. surnames and misspellings that refer back (or forward) to a full name
-    people = [m for m in mentions if m.kind == "person" and " " in m.text]
+    people = [m for m in mentions if m.kind == "person" and " " in m.text.strip()]
     surnames = {}
     for person in people:
         surnames.setdefault(person.text.split()[-1], person)
+        first = person.text.split()[0]
+        if len(first) <= 3 and len(person.text.split()) == 2:
+            surnames.setdefault(first, person)     # family name first: "Xi Jinping" ... "Xi said"
     for name, actor_id in lex.people.items():
         surnames.setdefault(name.split()[-1], Mention(name, -1, -1, "person", id=actor_id, name=name))
     if surnames:
-        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})"
+                             r"(?![\w-])(?!['’](?!s\b)\w)")
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):
                 full = surnames[match.group()]
                 add(Mention(match.group(), match.start(), match.end(), "person", id=full.id, name=full.name or full.text))
-    # cities (GeoNames) not yet claimed: places
+    for mention in mentions:         # "Ms Baerbock" found in step 3 is the Annalena Baerbock of the article
+        if mention.kind == "person" and " " not in mention.text and mention.text in surnames:
+            full = surnames[mention.text]
+            mention.name, mention.id = full.name or full.text, mention.id or full.id
+    genders = {}
+    for mention in mentions:
+        title = re.search(r"(\w+\.?)\s+$", text[max(0, mention.start - 14):mention.start])
+        if mention.kind == "person" and title and title.group(1) in TITLE_GENDER:
+            genders.setdefault(mention.name, TITLE_GENDER[title.group(1)])
+    for mention in mentions:
+        if mention.kind == "person" and mention.name in genders:
+            mention.gender = genders[mention.name]
+    # an organisation is named by its fullest written form ("OSCE" after "Organization for Security and ...")
+    fullest: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind == "organisation" and len(mention.text) > len(fullest.get(mention.name, "")):
+            fullest[mention.name] = re.sub(r"^(?:the|The)\s+", "", mention.text)
+    for canonical in fullest:
+        if canonical and len(canonical) > len(fullest[canonical]) and canonical in text:
+            fullest[canonical] = canonical      # "U.N." in an article that also writes "United Nations"
+    for mention in mentions:
+        if mention.kind == "organisation":
+            mention.name = fullest[mention.name]
     return sorted(mentions, key=lambda m: m.start)
 
 
 def is_adjective(word: str, lex: Lexicon) -> bool:
-    return word.endswith(("n", "i", "sh", "ch", "ese", "ic", "k", "z", "j")) and word not in (
-        "Iran", "Japan", "Oman", "Taiwan", "Bhutan", "Sudan", "Afghanistan", "Pakistan", "Kazakhstan", "Uzbekistan",
-        "Tajikistan", "Kyrgyzstan", "Turkmenistan", "Azerbaijan", "Bahrain", "Brunei", "Haiti", "Fiji", "Mali", "Malawi",
-        "Burundi", "Djibouti", "Kiribati", "Bangladesh", "Czech", "Iraq", "Spain", "Britain", "Ukraine", "Russia",
-        "Vatican", "Yemen", "Lebanon", "Gabon", "Cameroon", "Benin", "Jordan", "Liechtenstein", "Kuwait", "Cuba",
-        "China", "Korea", "Turkey", "Greece") and not word.endswith(("stan", "land", "ia", "ea"))
+    """A demonym or adjective of a country ("Kazakh", "Russian"), as the lexicon records it."""
+    from .lexicon import ADJECTIVES
+    return word in ADJECTIVES
 
 
 def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add, free) -> None:
+    if not parts:
+        return
+    for index in range(1, len(parts)):
+        if text[parts[index - 1][2]:parts[index][1]].strip() in ("of", "for", "of the", "for the", "on", "on the"):
+            tail = parts[index:]
+            tail_text = text[tail[0][1]:tail[-1][2]]
+            country = lex.country_re.match(tail_text)
+            if country and country.end() < len(tail_text):
+                # "Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tleuberdi": the name follows
+                cut = tail[0][1] + country.end()
+                parts = [p for p in tail if p[1] >= cut]
+            else:
+                parts = parts[:index]         # "Sen. Rand Paul of Kentucky": the name ends before "of"
+            break
     if not parts:
         return
     run_text = text[parts[0][1]:parts[-1][2]]
@@ -162,7 +236,7 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
         cut = parts[0][1] + title.end()
         parts = [p for p in parts if p[1] >= cut]
         titled = True
-    while parts and (parts[0][0] in lex.countries or parts[0][0] in lex.capitals):
+    while parts and (parts[0][0] in lex.countries or parts[0][0] in lex.capitals or parts[0][0] in lex.organisations):
         parts = parts[1:]          # "US Secretary of State ..." after the title pass of a country-led run
         if parts:
             rest = text[parts[0][1]:parts[-1][2]] + " "
@@ -184,6 +258,8 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
         return                      # single names are found as surnames of full names in step 4
     if not titled and name in lex.cities:
         return
+    if not titled and re.search(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", text[max(0, start - 8):start], re.I):
+        return                      # "its Global Gateway programme": a name with a determiner is not a person
     actor_id, score = link_person(name, lex)
     add(Mention(name, start, end, "person", id=actor_id, name=name, score=score))
 
@@ -198,3 +274,7 @@ def link_person(name: str, lex: Lexicon) -> tuple[str | None, float | None]:
     if best and best[1] >= FUZZY_THRESHOLD and len(name) > 6:
         return lex.people[best[0]], round(best[1], 1)
     return None, None
+
+
+TITLE_GENDER = {"Mr": "m", "Mr.": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f", "King": "m", "Queen": "f",
+                "Prince": "m", "Spokesman": "m", "Spokeswoman": "f", "Chairman": "m", "Chairwoman": "f"}

@@ -12,7 +12,8 @@ MAX_QUOTE = 1500                         # characters: a mark with no partner wi
 SCARE_CUES = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
                         r"branded|termed|billed as|a|an|the|its|their|his|her|our)\s*$", re.I)
 FRAGMENT_VERBS = ("called", "calling", "calls", "described", "describing", "describes", "referred to", "dismissed",
-                  "denounced", "accused", "welcomed", "hailed", "condemned", "praised", "criticised", "criticized")
+                  "denounced", "accused", "welcomed", "hailed", "condemned", "praised", "criticised", "criticized",
+                  "blasted", "slammed", "branded", "labelled", "labeled", "termed", "dubbed")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 ORG_ANAPHORS = re.compile(r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(ministry|department|agency|office|government|embassy|"
                           r"council|commission|alliance|bank|organisation|organization|bloc|union|presidency|"
@@ -145,8 +146,9 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention], r
     previous: Quote | None = None
     for quote in quotes:
         classify(quote, text, sentences, mentions, verb)
-        if quote.kind == "full" and quote.speaker is None and previous and previous.speaker and starts_paragraph(text, quote.start - 1) \
-                and quote.start - previous.end < 600 and not quote.nested:
+        same_paragraph = previous is not None and "\n" not in text[previous.end:quote.start]
+        if quote.kind == "full" and quote.speaker is None and previous and previous.speaker and not quote.nested \
+                and (starts_paragraph(text, quote.start - 1) or same_paragraph) and quote.start - previous.end < 600:
             quote.speaker, quote.speaker_id, quote.cue = previous.speaker, previous.speaker_id, "continues the previous quote"
         if quote.kind != "scare" and not quote.nested:
             previous = quote
@@ -185,56 +187,75 @@ def classify(quote: Quote, text: str, sentences: list[Sentence], mentions: list[
         quote.kind = "full"
     else:
         quote.kind = "partial"
-    attribute(quote, text, before, after, opening, mentions, verb)
+    attribute(quote, text, before, after, opening, mentions, verb, sentences)
     if quote.kind == "partial":
         cue = SCARE_CUES.search(before[-25:])
         hard_cue = cue and cue.group().strip().lower() not in ("a", "an", "the", "its", "their", "his", "her", "our")
-        if hard_cue or quote.speaker is None or (cue and len(words) <= 3 and not has_near_verb(before, after, verb)):
+        if hard_cue or quote.speaker is None:
             quote.kind = "scare"
             quote.speaker = quote.speaker_id = quote.speaker_start = quote.speaker_end = None
             quote.verb = quote.addressee = quote.addressee_id = None
             quote.cue = "marks that quote no one" if not hard_cue else f"scare cue {cue.group().strip()!r}"
 
 
-def has_near_verb(before: str, after: str, verb: re.Pattern) -> bool:
-    return bool(verb.search(before[-80:]) or verb.search(after[:40]))
-
-
 def attribute(quote: Quote, text: str, before: str, after: str, opening: int, mentions: list[Mention],
-              verb: re.Pattern) -> None:
+              verb: re.Pattern, sentences: list[Sentence]) -> None:
+    """Full quotes look for their attribution after the marks, then before; partial quotes before, then after
+    only when a comma follows the marks ("… “fragment”, he said")."""
+    if quote.kind == "partial":
+        attribute_before(quote, text, before, opening, mentions, verb, sentences)
+        if quote.speaker is None and re.match(r"^\s*,", after):
+            attribute_after(quote, text, after, mentions, verb, sentences)
+        return
+    attribute_after(quote, text, after, mentions, verb, sentences)
+    if quote.speaker is None:
+        attribute_before(quote, text, before, opening, mentions, verb, sentences)
+
+
+def attribute_after(quote: Quote, text: str, after: str, mentions: list[Mention], verb: re.Pattern,
+                    sentences: list[Sentence]) -> None:
+    """", said X" / ", X said" / ", according to X" right after the closing mark."""
     closing = quote.end + 1
-    # 1. after the quote: ", said X" / ", X said" / ", according to X"
     lead = re.match(r"^[\s,.!?—–-]*", after).end()
     tail = after[lead:]
+    base = closing + lead
     found = re.match(r"according to\s+(?P<np>[^,.;:“”\"]+)", tail, re.I)
     if found:
-        set_speaker(quote, text, closing + lead + found.start("np"), closing + lead + found.end("np"), "according to", mentions)
+        choose_speaker(quote, text, base + found.start("np"), base + found.end("np"), "according to", mentions, sentences)
         return
     found = re.match(rf"(?P<verb>{verbs_of(verb)})\s+(?P<np>[^,.;:“”\"]{{1,120}})", tail)
-    if found and not tail[:found.start()].strip():
-        np_end = closing + lead + found.end("np")
-        set_speaker(quote, text, closing + lead + found.start("np"), np_end, found.group("verb"), mentions)
+    if found:
+        choose_speaker(quote, text, base + found.start("np"), base + found.end("np"), found.group("verb"), mentions,
+                       sentences)
         return
     found = verb.search(tail[:120])
-    if found and not re.search(r"[.;:!?“”\"]", tail[:found.start()]):
+    if found and not re.search(r"[.;:!?“”\"]", tail[:found.start()]) and not re.match(r"(?:and|but|or|as)\b", tail):
         np_text = tail[:found.start()]
-        set_speaker(quote, text, closing + lead, closing + lead + len(np_text.rstrip()), found.group("verb"), mentions)
-        find_addressee(quote, text, closing + lead + found.end(), mentions)
+        choose_speaker(quote, text, base, base + len(np_text.rstrip()), found.group("verb"), mentions, sentences)
         if quote.speaker:
-            return
-    # 2. before the quote: "X said:" / "X told reporters," / "According to X," / "X said that"
-    found = re.search(r"according to\s+(?P<np>[^,.;:“”\"]+),?\s*$", before, re.I)
+            find_addressee(quote, text, base + found.end(), mentions)
+
+
+def attribute_before(quote: Quote, text: str, before: str, opening: int, mentions: list[Mention], verb: re.Pattern,
+                     sentences: list[Sentence]) -> None:
+    """"X said:" / "X told reporters," / "According to X," / "X said that … “fragment”" before the opening mark."""
     base = opening - len(before)
+    found = re.search(r"according to\s+(?P<np>[^,.;:“”\"]+),?\s*$", before, re.I)
     if found:
-        set_speaker(quote, text, base + found.start("np"), base + found.end("np"), "according to", mentions)
+        choose_speaker(quote, text, base + found.start("np"), base + found.end("np"), "according to", mentions, sentences)
         return
-    hits = list(verb.finditer(before)) + [m for m in re.finditer(
-        r"\b(?:" + "|".join(FRAGMENT_VERBS) + r")\b", before)]
-    if hits:
-        hit = max(hits, key=lambda m: m.start())
-        clause_start = max(before.rfind(c, 0, hit.start()) for c in (";", "“", "”", ". ", " but ", " while "))
-        clause_start = 0 if clause_start == -1 else clause_start + 1
-        set_speaker(quote, text, base + clause_start, base + hit.start(), hit.group(), mentions, prefer_last=True)
+    hits = list(verb.finditer(before)) + list(re.finditer(r"\b(?:" + "|".join(FRAGMENT_VERBS) + r")\b", before))
+    if not hits:
+        return
+    hit = max(hits, key=lambda m: m.start())
+    clause_start = max(before.rfind(c, 0, hit.start()) for c in (";", "“", "”", ". ", " but ", " while "))
+    clause_start = 0 if clause_start == -1 else clause_start + 1
+    choose_speaker(quote, text, base + clause_start, base + hit.start(), hit.group(), mentions, sentences, True)
+    if quote.speaker is None:
+        # "X called China a “reliable friend” and said ...", "..., saying it was a sign of “weakness”": the verbs
+        # share the subject of the sentence
+        choose_speaker(quote, text, base, base + hit.start(), hit.group(), mentions, sentences, False)
+    if quote.speaker:
         find_addressee(quote, text, base + hit.end(), mentions)
 
 
@@ -243,23 +264,42 @@ def verbs_of(verb: re.Pattern) -> str:
     return verb.pattern[len(r"\b(?P<verb>"):-len(r")\b")]
 
 
-def set_speaker(quote: Quote, text: str, start: int, end: int, verb: str, mentions: list[Mention],
-                prefer_last: bool = False) -> None:
+def choose_speaker(quote: Quote, text: str, start: int, end: int, verb: str, mentions: list[Mention],
+                   sentences: list[Sentence], prefer_last: bool = False) -> None:
     """The speaker in text[start:end]: a mention there (a person first), a pronoun referring back, or the words."""
     phrase = text[start:end].strip()
     if not phrase:
         return
+    relative = re.search(r",\s+(?:(?:who|whose|which|whom|the|a|an)\b|[a-z]+\s+(?:for|of|at|to)\b)", phrase)
+    if relative and any(start <= m.start and m.end <= text.find(phrase, start) + relative.start()
+                        for m in mentions if m.kind in ("person", "organisation")):
+        # "Ms Baerbock, who held talks with Mukhtar Tleuberdi, said" / "Dmitry Peskov, spokesman for Vladimir
+        # Putin, warned": the speaker heads the phrase; the clause between commas describes him
+        end = text.find(phrase, start) + relative.start()
+        phrase = text[start:end].strip()
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind in ("person", "organisation", "country")]
+    agents = [m for m in inside if m.kind != "country" or not is_adjective_use(text, m)]
     speaker = None
-    if inside:
-        people = [m for m in inside if m.kind == "person"]
-        pool = people or inside
-        speaker = pool[-1] if prefer_last else pool[0]
     words = phrase.split()
-    if speaker is None and words and words[-1 if prefer_last else 0].lower() in PRONOUNS:
-        pronoun = words[-1 if prefer_last else 0].lower()
+    pronoun = None
+    if prefer_last:
+        # the subject slot right before the verb: a pronoun ("in June he told") or a name ("the Kremlin called")
+        slot = words[-2:]
+        pronoun = next((w.lower() for w in reversed(slot) if w.lower() in PRONOUNS), None)
+        if pronoun is None and agents and len(text[agents[-1].end:end].split()) <= 2:
+            speaker = agents[-1]
+        elif pronoun is None and words[-1].lower() in ("and", "but") and agents:
+            speaker = ([m for m in agents if m.kind == "person"] or agents)[0]   # "X stood beside Y ... and promised"
+    elif words and words[0].lower() in PRONOUNS:
+        pronoun = words[0].lower()
+    if speaker is None and pronoun is None and agents:
+        people = [m for m in agents if m.kind == "person"]
+        pool = people or agents
+        speaker = pool[-1] if prefer_last else pool[0]
+    if speaker is None and pronoun:
+        at = start + max(text[start:end].lower().rfind(f" {pronoun} ") + 1, 0) if prefer_last else start
         if pronoun in ("he", "she"):
-            speaker = latest(mentions, start, ("person",), quote)
+            speaker = antecedent(mentions, sentences, at, "m" if pronoun == "he" else "f", quote)
         elif pronoun == "it":
             speaker = latest(mentions, start, ("organisation",), quote)
         if speaker is None:
@@ -275,7 +315,9 @@ def set_speaker(quote: Quote, text: str, start: int, end: int, verb: str, mentio
                 quote.speaker, quote.verb, quote.cue = written, verb, "speaker as written"
                 quote.speaker_start, quote.speaker_end = start, end
                 return
-        elif not prefer_last and len(words) <= 6 and not re.search(r"[.;:!?]", phrase):
+        elif not prefer_last and len(words) <= 6 and not re.search(r"[.;:!?]", phrase) \
+                and re.match(r"(?:the|a|an|[A-Z])", phrase) and "?" not in phrase \
+                and not re.match(r"(?:and|but|or|as|that|which|what|who|why|how|when|where)\b", phrase, re.I):
             written = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
             quote.speaker, quote.verb, quote.cue = written, verb, "speaker as written"
             quote.speaker_start, quote.speaker_end = start, end
@@ -290,9 +332,29 @@ def set_speaker(quote: Quote, text: str, start: int, end: int, verb: str, mentio
 
 
 def display_name(mention: Mention) -> str:
-    if mention.kind == "person":
+    if mention.kind in ("person", "organisation"):
         return mention.name or mention.text
     return re.sub(r"^(?:the|The)\s+", "", mention.text)
+
+
+def is_adjective_use(text: str, mention: Mention) -> bool:
+    """A country word used before a noun ("Ukrainian regions", "Russian troops") cannot be a speaker."""
+    return bool(re.match(r"\s+[a-z]", text[mention.end:mention.end + 3])) and not text[mention.end:].lstrip().startswith(
+        ("said", "says", "told", "added", "warned", "has", "had", "is", "was", "will"))
+
+
+def antecedent(mentions: list[Mention], sentences: list[Sentence], at: int, gender: str, quote: Quote) -> Mention | None:
+    """Who "he" or "she" at `at` refers to: the first person (of a fitting gender, when titles tell it) of the nearest
+    sentence before it that names one; quoted words do not count."""
+    people = [m for m in mentions if m.kind == "person" and m.end <= at and not (quote.start <= m.start < quote.end)
+              and m.gender in (None, gender) and at - m.end < 1500]
+    if not people:
+        return None
+    for sentence in sorted((s for s in sentences if s.start < at), key=lambda s: s.start, reverse=True):
+        inside = [m for m in people if sentence.start <= m.start < min(sentence.end, at)]
+        if inside:
+            return inside[0]
+    return people[-1]
 
 
 def latest(mentions: list[Mention], before: int, kinds: tuple[str, ...], quote: Quote) -> Mention | None:

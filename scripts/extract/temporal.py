@@ -31,7 +31,10 @@ ANNIVERSARIES = [
 ]
 
 PATTERNS = [
+    ("anniversary", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                               r"\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{3,80})", re.I)),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b")),
     ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?(?![\w])")),
     ("month_day", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,\s*(?P<y>\d{{4}}))?(?!\d)")),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?(?P<month>{MONTH})\s+(?P<y>\d{{4}})\b")),
@@ -41,8 +44,6 @@ PATTERNS = [
     ("relative", re.compile(r"\b(?P<mod>last|next|this|past|coming|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
                        r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("anniversary", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                               r"\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{3,80})", re.I)),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|by|from|From|before|after|during|throughout|year|of|early|late|and|to)\s"
                         r"(?P<y>1[89]\d\d|20\d\d)(?!\s*(?:km|%|percent|per cent|people|troops|votes|soldiers|tonnes|[-–]\d))\b")),
     ("year", re.compile(r"(?<=mid-)(?P<y>1[89]\d\d|20\d\d)\b")),
@@ -104,11 +105,20 @@ def find_dates(text: str, published: dt.date | None, sentences) -> list[TimeExpr
     return sorted(found, key=lambda e: e.start)
 
 
+CLAUSE_EDGE = re.compile(r"[,;:“”\"(]|\b(?:that|after|before|when|while|since|because|as|and|but|until|who|which)\b", re.I)
+
+
 def tense_is_future(text: str, at: int, sentences) -> bool:
+    """Whether the clause that holds the expression looks ahead ("will meet on Friday", "is due to visit on Monday");
+    the clause runs back from the expression to the nearest comma or conjunction."""
     sentence = next((s for s in sentences if s.start <= at < s.end), None)
-    begin = sentence.start if sentence else max(0, at - 120)
-    window = text[max(begin, at - 90):at + 25]
-    return bool(FUTURE.search(window))
+    begin = max(sentence.start if sentence else 0, at - 120)
+    before = text[begin:at]
+    edges = list(CLAUSE_EDGE.finditer(before))
+    clause = before[edges[-1].end():] if edges else before
+    if len(clause.split()) <= 1 and len(edges) >= 2:
+        clause = before[edges[-2].end():]       # "will meet Tokayev, on Friday"
+    return bool(FUTURE.search(clause))
 
 
 def resolve(rule: str, match: re.Match, published: dt.date | None, future: bool) -> TimeExpression | None:
@@ -121,6 +131,13 @@ def resolve(rule: str, match: re.Match, published: dt.date | None, future: bool)
         except ValueError:
             return None
         return TimeExpression("", *span, date.isoformat(), "day", rule)
+    if rule == "numeric":
+        first, second = int(match["a"]), int(match["b"])
+        day, month = (first, second) if first > 12 or second <= 12 else (second, first)   # day first unless impossible
+        try:
+            return TimeExpression("", *span, dt.date(int(match["y"]), month, day).isoformat(), "day", rule)
+        except ValueError:
+            return None
     if rule in ("day_month", "month_day"):
         month, day = month_number(match["month"]), int(match["d"])
         if match["y"]:
@@ -154,7 +171,8 @@ def resolve(rule: str, match: re.Match, published: dt.date | None, future: bool)
     if rule == "year":
         return TimeExpression("", match.start("y") - match.start(), match.end("y") - match.start(), match["y"], "year", rule)
     if published is None:
-        return TimeExpression("", *span, None, None, rule, unresolved="relative to an unknown publication date")
+        unit = {"weekday": "day", "deictic": "day"}.get(rule) or (match["unit"].lower().rstrip("s") if "unit" in match.re.groupindex else None)
+        return TimeExpression("", *span, None, unit, rule, unresolved="relative to an unknown publication date")
     if rule == "weekday":
         weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(match["wd"].lower())
         mod = (match["mod"] or "").lower()

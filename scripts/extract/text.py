@@ -13,7 +13,7 @@ ABBREVIATIONS = {
 BOUNDARY = re.compile(r"""[.!?…]+["”’')\]]*(?=\s+["“‘'(\[]?[A-Z0-9])|\n+""")
 FUTURE = re.compile(r"\b(?:will|won['’]t|shall|is to|are to|was to|were to|is due to|are due to|is set to|are set to|"
                     r"is scheduled to|are scheduled to|plans? to|planned to|is expected to|are expected to|"
-                    r"is going to|are going to|next|upcoming|coming|scheduled for|intends? to)\b|['’]ll\b", re.I)
+                    r"is going to|are going to|next|upcoming|coming|scheduled for|intends? to|ahead of)\b|['’]ll\b", re.I)
 
 
 @dataclass(frozen=True)
