@@ -4,13 +4,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test validate clean-venv
+.PHONY: build test validate evaluate bench clean-venv
 
 build: $(STAMP)
 	$(BIN)/python -m scripts.build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+evaluate: $(STAMP)
+	$(BIN)/python -m scripts.evaluate
+
+bench: $(STAMP)
+	$(BIN)/python -m scripts.bench_draft
 
 validate: $(STAMP)
 	$(BIN)/frictionless validate datapackage.json

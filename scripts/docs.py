@@ -37,13 +37,17 @@ def render_dictionary(root: Path) -> str:
 
 def update_readme(root: Path) -> bool:
     """Put the rendered dictionary between the README's markers; True when the README changed."""
-    path = root / "README.md"
+    return replace_block(root / "README.md", START, END, render_dictionary(root))
+
+
+def replace_block(path: Path, start: str, end: str, body: str) -> bool:
+    """Put body between the start and end markers of a file; True when the file changed."""
     text = path.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        raise ValueError(f"{path}: the data dictionary markers are missing ({START!r} ... {END!r})")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    new = f"{head}{START}\n{render_dictionary(root)}{END}{tail}"
+    if start not in text or end not in text:
+        raise ValueError(f"{path}: the markers are missing ({start!r} ... {end!r})")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    new = f"{head}{start}\n{body}{end}{tail}"
     if new != text:
         path.write_text(new, encoding="utf-8")
     return new != text

@@ -215,20 +215,6 @@ def is_adjective(word: str, lex: Lexicon) -> bool:
 def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add, free) -> None:
     if not parts:
         return
-    for index in range(1, len(parts)):
-        if text[parts[index - 1][2]:parts[index][1]].strip() in ("of", "for", "of the", "for the", "on", "on the"):
-            tail = parts[index:]
-            tail_text = text[tail[0][1]:tail[-1][2]]
-            country = lex.country_re.match(tail_text)
-            if country and country.end() < len(tail_text):
-                # "Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tleuberdi": the name follows
-                cut = tail[0][1] + country.end()
-                parts = [p for p in tail if p[1] >= cut]
-            else:
-                parts = parts[:index]         # "Sen. Rand Paul of Kentucky": the name ends before "of"
-            break
-    if not parts:
-        return
     run_text = text[parts[0][1]:parts[-1][2]]
     title = lex.title_re.match(run_text + " ")
     titled = False
@@ -245,6 +231,20 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
                 cut = parts[0][1] + more.end()
                 parts = [p for p in parts if p[1] >= cut]
                 titled = True
+    if not parts:
+        return
+    for index in range(1, len(parts)):
+        if text[parts[index - 1][2]:parts[index][1]].strip() in ("of", "for", "of the", "for the", "on", "on the"):
+            tail = parts[index:]
+            tail_text = text[tail[0][1]:tail[-1][2]]
+            country = lex.country_re.match(tail_text)
+            if country and country.end() < len(tail_text):
+                # "Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tleuberdi": the name follows
+                cut = tail[0][1] + country.end()
+                parts = [p for p in tail if p[1] >= cut]
+            else:
+                parts = parts[:index]         # "Sen. Rand Paul of Kentucky": the name ends before "of"
+            break
     if not parts:
         return
     words = [p[0] for p in parts]

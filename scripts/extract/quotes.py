@@ -178,10 +178,10 @@ def classify(quote: Quote, text: str, sentences: list[Sentence], mentions: list[
     stripped = quote.text.strip()
     words = stripped.split()
     starts_clause = not before.strip() or before.rstrip().endswith((":", ",", "—", "–")) and bool(
-        verb.search(before)) or before.rstrip().lower().endswith(("according to him,", "according to her,"))
+        verb.search(before)) or bool(re.search(r"according to [^,;:]+,\s*$", before, re.I))
     upper = stripped[:1].isupper() or stripped[:1] in "“‘\"'"
 
-    if starts_clause and (upper or not before.strip()):
+    if starts_clause and (upper or not before.strip() or stripped[-1:] in ".!?"):
         quote.kind = "full"
     elif upper and stripped[-1:] in ".!?" and len(words) > 3:
         quote.kind = "full"

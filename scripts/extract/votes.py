@@ -64,7 +64,9 @@ def find_votes(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
             stop = boundary.start() if boundary else stop
             follower = FOLLOWERS.search(sentence.text, end, stop)
             if follower:       # "..., among them China and India" / "Russia voted against, joined by Belarus"
-                subject += [m for m in states if follower.end() <= m.start - sentence.start < stop]
+                subject += [m for m in countries if follower.end() <= m.start - sentence.start < stop
+                            and text[m.end:m.end + 2] not in ("’s", "'s") and not in_relative_clause(sentence, m)
+                            and not re.match(r"\s+[a-z]", text[m.end:m.end + 3])]
             if not subject:    # "Kazakhstan's ambassador said his country had abstained"
                 subject = [m for m in countries if text[m.end:m.end + 2] in ("’s", "'s")
                            and segment_start <= m.start - sentence.start < start][:1]
