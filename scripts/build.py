@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -13,7 +15,7 @@ from .border import load_factbook_borders, stage_borders
 from .coverage import measure_coverage
 from .dates import parse_date
 from .docs import update_readme
-from .errors import BuildError, DuplicateId, UnknownActor
+from .errors import BuildError, DuplicateId, InvalidDate, UnknownActor, UnsafePath
 from .event import stage_events
 from .package import publish_package
 from .quote import stage_quotes
@@ -29,12 +31,40 @@ ROOT = Path(__file__).resolve().parent.parent
 def load_sources(root: Path, allow_drafts: bool = False) -> list[tuple]:
     """Every source folder under sources/articles/, with its annotations (load stage; drafts per scripts/review.py)."""
     loaded = []
-    for folder in sorted(p for p in (root / "sources" / "articles").iterdir() if p.is_dir()):
+    articles = root / "sources" / "articles"
+    for folder in sorted(p for p in articles.iterdir() if p.is_dir() or p.is_symlink()):
+        check_source_folder(root, folder)
         article, annotations = load_source(folder)
         annotations = apply_policy(annotations, folder / "annotations.yaml", allow_drafts)
-        parse_date(article.metadata["published"], file=folder / "metadata.yaml", item=folder.name, field="published")
+        published = parse_date(article.metadata["published"], file=folder / "metadata.yaml", item=folder.name,
+                               field="published")
+        if published > dt.date.today():
+            raise InvalidDate(folder / "metadata.yaml", folder.name, "published",
+                              f"{published} is in the future (today is {dt.date.today()}).",
+                              "give the date the article was published.")
         loaded.append((article, annotations, folder / "annotations.yaml"))
     return loaded
+
+
+SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SOURCE_FILES = ("article.txt", "metadata.yaml", "annotations.yaml")
+
+
+def check_source_folder(root: Path, folder: Path) -> None:
+    """A source folder is a real folder inside sources/articles/, named like an id, whose files stay in the repository."""
+    inside = (root / "sources" / "articles").resolve()
+    if not SOURCE_ID.match(folder.name):
+        raise UnsafePath(folder, folder.name, "source id", "a source id is lower-case letters, digits and hyphens.",
+                         "rename the folder (e.g. reuters-unga-vote-2023-02-23).")
+    if folder.is_symlink() or folder.resolve().parent != inside:
+        raise UnsafePath(folder, folder.name, "folder", f"the folder is a link to {folder.resolve()}.",
+                         "copy the article into sources/articles/ instead of linking to it.")
+    repository = root.resolve()
+    for name in SOURCE_FILES:
+        path = folder / name
+        if path.is_symlink() and not path.resolve().is_relative_to(repository):
+            raise UnsafePath(path, folder.name, name, f"a link to {path.resolve()}, outside the repository.",
+                             "copy the file into the source folder instead of linking to it.")
 
 
 def stage_tables(root: Path, sources: list[tuple]) -> dict[str, list[dict]]:

@@ -6,6 +6,7 @@ import re
 
 from .errors import InvalidDate
 
+EARLIEST = 1900   # an item dated before this year needs `early_date_reason`
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -31,6 +32,9 @@ def check_dated_item(item: dict, published: dt.date, *, file: object, label: str
         if item.get("date_qualifier"):
             raise InvalidDate(file, label, "date_qualifier", "a qualifier without a date.", "remove it or add the date.")
         return None
+    if date.year < EARLIEST and not item.get("early_date_reason"):
+        raise InvalidDate(file, label, "date", f"{date} is before {EARLIEST}; dates that early are usually typing errors.",
+                          "correct the date, or add `early_date_reason:` saying why the date is right.")
     if (precision == "month" and date.day != 1) or (precision == "year" and (date.month, date.day) != (1, 1)):
         raise InvalidDate(file, label, "date", f"{date} does not start its {precision}.",
                           f"for {precision} precision write the first day of the {precision}.")

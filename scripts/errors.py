@@ -52,6 +52,18 @@ class IncompleteCoverage(BuildError):
     """Sentences of the article that yield no row and have no note saying why."""
 
 
+class ArticleFormatError(BuildError):
+    """An article file that is not plain UTF-8 text with LF line endings, or is empty or too large."""
+
+
+class UnsafePath(BuildError):
+    """A source folder or file that is a link out of the repository, or a name that could climb out of sources/."""
+
+
+class BuildLocked(BuildError):
+    """Another build is publishing into the same repository."""
+
+
 class UnreviewedDraft(BuildError):
     """Machine-drafted annotations that no person has reviewed (refused unless the build allows drafts)."""
 

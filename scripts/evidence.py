@@ -1,6 +1,7 @@
 """Locate cited text in an article: exact, unique (or disambiguated by `occurrence`), with offsets."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import EvidenceAmbiguous, EvidenceNotFound
@@ -43,4 +44,10 @@ def locate(article_text: str, needle: str, occurrence: int | None, *, file: obje
                                f"occurrence {occurrence} of {needle!r} asked, {scope} has {len(starts)}.",
                                f"use an occurrence from 1 to {len(starts)}.")
     start = starts[occurrence - 1]
-    return Span(needle, start, start + len(needle))
+    end = start + len(needle)
+    if unicodedata.combining(article_text[start]) or (end < len(article_text) and unicodedata.combining(article_text[end])):
+        raise EvidenceNotFound(file, item, field,
+                               f"{needle!r} splits a character: it {'starts' if unicodedata.combining(article_text[start]) else 'ends'} "
+                               "between a letter and its combining accent.",
+                               "include the whole character (letter and accent) in the cited text.")
+    return Span(needle, start, end)

@@ -13,8 +13,19 @@ from .errors import AnnotationFormatError
 INPUT_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas" / "input"
 
 
+MAX_YAML_BYTES = 2_000_000     # curated YAML larger than this is refused (the seed's annotations are ~40 KB)
+
+
 class StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys and reads dates as plain strings (the build parses them)."""
+    """SafeLoader that refuses duplicate keys, anchors and aliases (no "billion laughs"), and reads dates as plain
+    strings (the build parses them). Tags that construct objects are refused by SafeLoader itself."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(None, None, "anchors and aliases (&name, *name) are not allowed",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
 
 
 StrictLoader.yaml_implicit_resolvers = {
@@ -41,7 +52,18 @@ StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _co
 def load_yaml(path: Path, schema_name: str) -> dict:
     """Parse a curated YAML file and check it against schemas/input/<schema_name>.schema.json."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)
+        raw = path.read_bytes()
+        if len(raw) > MAX_YAML_BYTES:
+            raise AnnotationFormatError(path, "file", "size", f"{len(raw):,} bytes; the limit is {MAX_YAML_BYTES:,}.",
+                                        "split the annotations, or report why a file this large is needed.")
+        text = raw.decode("utf-8")
+        tab = text.find("\t")
+        if tab != -1:
+            line = text.count("\n", 0, tab) + 1
+            column = tab - (text.rfind("\n", 0, tab) + 1) + 1
+            raise AnnotationFormatError(path, f"line {line}, column {column}", "YAML", "a tab character.",
+                                        "indent with spaces, and write a tab inside text as \\t in double quotes.")
+        data = yaml.load(text, Loader=StrictLoader)
     except FileNotFoundError:
         raise AnnotationFormatError(path, "file", "-", "the file is missing.",
                                     f"create it (see schemas/input/{schema_name}.schema.json).") from None

@@ -36,7 +36,7 @@ def with_occurrence(item: dict, text: str, field: str, start: int, key: str = "o
 
 
 def to_annotations(draft: dict, text: str) -> dict:
-    notes: dict = {"mentions": {}}
+    notes: dict = {"mentions": {}, "events": [], "quotes": []}
     drafted_mentions: dict[str, list[str]] = {}
     unlinked = []
     for mention in draft["mentions"]:
@@ -77,8 +77,7 @@ def to_annotations(draft: dict, text: str) -> dict:
         })
         events.append(item)
         covered.append((event["start"], event["end"]))
-    if events:
-        notes["events"] = events
+    notes["events"] = events
     quotes = []
     for number, quote in enumerate(draft["quotes"], 1):
         item = {"id": f"draft-q{number}", "kind": "scare" if quote["kind"] == "scare" else "direct"}
@@ -99,8 +98,7 @@ def to_annotations(draft: dict, text: str) -> dict:
         item["review"] = "drafted"
         quotes.append(item)
         covered.append(attribution)
-    if quotes:
-        notes["quotes"] = quotes
+    notes["quotes"] = quotes
     borders = []
     for amount in draft["amounts"]:
         if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 and amount["unit"] == "km":
