@@ -17,7 +17,7 @@ from .dates import parse_date
 from .docs import update_readme
 from .errors import BuildError, DuplicateId, InvalidDate, UnknownActor, UnsafePath
 from .event import stage_events
-from .package import publish_package
+from .package import build_lock, publish_package, roll_forward
 from .quote import stage_quotes
 from .review import apply_policy
 from .source import stage_source
@@ -116,7 +116,14 @@ def link_events(tables: dict[str, list[dict]], sources: list[tuple]) -> None:
 
 
 def build(root: Path = ROOT, out=print, allow_drafts: bool = False) -> dict[str, list[dict]]:
-    """Run every stage; publish only a package that validated. Returns the tables."""
+    """Run every stage under the repository's build lock; publish only a package that validated. Returns the tables."""
+    with build_lock(root):
+        if roll_forward(root):
+            out("finished a publish that an earlier build started and did not complete")
+        return run_stages(root, out, allow_drafts)
+
+
+def run_stages(root: Path, out, allow_drafts: bool) -> dict[str, list[dict]]:
     sources = load_sources(root, allow_drafts)
     tables = stage_tables(root, sources)
     articles = [{"title": row["title"], "path": row["path"], "sha256": row["sha256"]} for row in tables["sources"]]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .table import TABLES, load_schema
@@ -49,5 +50,7 @@ def replace_block(path: Path, start: str, end: str, body: str) -> bool:
     _, tail = rest.split(end, 1)
     new = f"{head}{start}\n{body}{end}{tail}"
     if new != text:
-        path.write_text(new, encoding="utf-8")
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(new, encoding="utf-8")
+        os.replace(temporary, path)       # a killed build never leaves half a README
     return new != text

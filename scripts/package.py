@@ -1,21 +1,30 @@
 """Publish: write every table as CSV and Parquet into a staging folder, describe, validate, then swap into place."""
 from __future__ import annotations
 
+import contextlib
 import copy
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 from pathlib import Path
 
 from frictionless import FrictionlessException, Package, system
 
-from .errors import ValidationFailed
+from .errors import BuildLocked, ValidationFailed
 from .report import REPORT, render_quality_report
 from .table import (TABLES, csv_bytes, load_schema, read_csv_rows, read_parquet_rows, write_parquet)
 
 PACKAGE_META = "package.json"
 STAGING = ".build-staging"
+PREVIOUS = ".publish-previous"
+JOURNAL = ".publish-journal"
+LOCK = ".build.lock"
+FAILPOINT_VARIABLE = "PUBLISH_FAILPOINT"
+FAILPOINTS = ("staged", "validated", "journal-written", "data-moved-aside", "data-replaced", "descriptor-replaced",
+              "cleaned-up")
 # Evidence-like fields: (text field, start field, end field), checked against the article on the written files.
 SPANS = [("evidence", "evidence_start", "evidence_end"), ("text", "text_start", "text_end"),
          ("attribution", "attribution_start", "attribution_end")]
@@ -116,28 +125,88 @@ def check_spans(name: str, rows: list[dict], articles: dict[str, str], folder: P
 
 def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[dict],
                     texts: dict[str, str]) -> list[str]:
-    """Write, validate and then swap data/ and datapackage.json into place; on failure nothing is touched."""
+    """Write and validate the package in .build-staging/, then commit it (see commit); on failure nothing is touched."""
     schemas = {name: load_schema(name, root / "schemas") for name in TABLES}
     staging = root / STAGING
+    if (root / JOURNAL).exists():
+        roll_forward(root)          # an earlier publish was interrupted: finish it before anything else
     shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(root / PREVIOUS, ignore_errors=True)
     try:
         write_tables(staging, tables, schemas)
         descriptor = describe_package(root, staging, articles)
         (staging / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
                                                   encoding="utf-8")
+        failpoint("staged")
         lines = validate_staged(staging, schemas, texts)
         report = render_quality_report(tables, lines)
         (staging / "data" / REPORT).write_text(report, encoding="utf-8")
-        swap_into_place(root, staging)
+        failpoint("validated")
+        commit(root)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if not (root / JOURNAL).exists():
+            shutil.rmtree(staging, ignore_errors=True)
     return lines
 
 
-def swap_into_place(root: Path, staging: Path) -> None:
-    """Replace data/ and datapackage.json by the validated staging copies."""
-    old = staging / "previous-data"
-    if (root / "data").exists():
-        os.replace(root / "data", old)
-    os.replace(staging / "data", root / "data")
-    os.replace(staging / "datapackage.json", root / "datapackage.json")
+def commit(root: Path) -> None:
+    """Publish the validated staging copy. The journal, written atomically first, says that the staging copy is
+    complete and valid; from then on every step is finished by roll_forward, here or by the next build after a
+    crash. Before the journal exists data/ and datapackage.json are untouched."""
+    temporary = root / (JOURNAL + ".tmp")
+    temporary.write_text(json.dumps({"staging": STAGING, "previous": PREVIOUS}) + "\n", encoding="utf-8")
+    os.replace(temporary, root / JOURNAL)
+    failpoint("journal-written")
+    roll_forward(root)
+
+
+def roll_forward(root: Path) -> bool:
+    """Finish an interrupted publish; idempotent from any point after the journal was written. True if it did."""
+    journal = root / JOURNAL
+    if not journal.exists():
+        return False
+    staging, previous = root / STAGING, root / PREVIOUS
+    previous.mkdir(exist_ok=True)
+    if (staging / "data").exists():
+        if (root / "data").exists():
+            os.replace(root / "data", previous / "data")
+            failpoint("data-moved-aside")
+        os.replace(staging / "data", root / "data")
+        failpoint("data-replaced")
+    if (staging / "datapackage.json").exists():
+        os.replace(staging / "datapackage.json", root / "datapackage.json")
+        failpoint("descriptor-replaced")
+    shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+    failpoint("cleaned-up")
+    journal.unlink()
+    return True
+
+
+@contextlib.contextmanager
+def build_lock(root: Path):
+    """One build at a time per repository: a second one is refused at once (the lock dies with its process)."""
+    path = root / LOCK
+    handle = open(path, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "unknown"
+        handle.close()
+        raise BuildLocked(path, "lock", "-", f"another build (pid {holder}) is running in this repository.",
+                          "wait for it to finish, then build again.") from None
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def failpoint(name: str) -> None:
+    """Crash-test hook: with PUBLISH_FAILPOINT=<name> the process kills itself here with SIGKILL (tests only)."""
+    if os.environ.get(FAILPOINT_VARIABLE) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
