@@ -63,7 +63,7 @@ def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dic
     else:
         value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} < {p['threshold']})"
     return verdict(actor["name"], actor["reference"] or "sources/actors.yaml", "confirmed", value,
-                   f"{claim['article_value']!r} vs {actor['name']!r}: {how} (rapidfuzz ratio).")
+                   f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} (rapidfuzz ratio).")
 
 
 def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict:

@@ -18,6 +18,7 @@ from .report import REPORT, render_quality_report
 from .table import (TABLES, csv_bytes, load_schema, read_csv_rows, read_parquet_rows, write_parquet)
 
 PACKAGE_META = "package.json"
+SAFE_TEXT = "[^=+\\-@\\t\\r][\\s\\S]*"   # schemas' pattern for free text in CSV cells (spreadsheet-safe)
 STAGING = ".build-staging"
 PREVIOUS = ".publish-previous"
 JOURNAL = ".publish-journal"
@@ -70,8 +71,12 @@ def describe_package(root: Path, folder: Path, articles: list[dict]) -> dict:
 
 
 def parquet_schema(schema: dict) -> dict:
-    """The same schema, its foreign keys pointing at the Parquet resources."""
+    """The same schema, its foreign keys pointing at the Parquet resources. Parquet text is stored unescaped, so the
+    CSV's spreadsheet-safety pattern (no leading = + - @ tab CR) does not apply to it."""
     schema = copy.deepcopy(schema)
+    for field in schema["fields"]:
+        if field.get("constraints", {}).get("pattern") == SAFE_TEXT:
+            del field["constraints"]["pattern"]
     for key in schema.get("foreignKeys", []):
         key["reference"]["resource"] += "-parquet"
     return schema

@@ -45,7 +45,24 @@ def format_cell(value: object, kind: str) -> str:
         return value.isoformat()
     if kind == "number":
         return repr(float(value))
+    if kind == "string":
+        return escape_cell(str(value))
     return str(value)
+
+
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP "CSV injection"). In the CSV files such
+# text is stored with one apostrophe in front, and so is text that itself begins with an apostrophe, so that the
+# escape can always be undone: drop one leading apostrophe. Parquet keeps the text as it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
+
+
+def escape_cell(text: str) -> str:
+    return ESCAPE + text if text.startswith(FORMULA_START + (ESCAPE,)) else text
+
+
+def unescape_cell(text: str) -> str:
+    return text[1:] if text.startswith(ESCAPE) else text
 
 
 def csv_bytes(rows: list[dict], schema: dict) -> bytes:
@@ -83,6 +100,8 @@ def parse_cell(text: str, kind: str) -> object:
         return {"true": True, "false": False}[text]
     if kind == "date":
         return dt.date.fromisoformat(text)
+    if kind == "string":
+        return unescape_cell(text)
     return text
 
 
