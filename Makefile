@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test validate evaluate bench clean-venv
+.PHONY: build test validate evaluate bench reliability clean-venv
 
 build: $(STAMP)
 	$(BIN)/python -m scripts.build
@@ -17,6 +17,9 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.bench_draft
+
+reliability: $(STAMP)
+	$(BIN)/python -m scripts.reliability
 
 validate: $(STAMP)
 	$(BIN)/frictionless validate datapackage.json

@@ -48,3 +48,12 @@ def rebuilt(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def article_text() -> str:
     return (ROOT / "sources" / "articles" / SEED / "article.txt").read_text(encoding="utf-8")
+
+
+# Property tests draw the same examples on every run (CI stays reproducible); scripts/reliability.py and
+# `HYPOTHESIS_PROFILE=explore make test` draw new ones.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))
