@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as dt
 import fcntl
 import hashlib
 import json
@@ -15,6 +16,9 @@ from frictionless import FrictionlessException, Package, system
 
 from .errors import BuildLocked, ValidationFailed
 from .report import REPORT, render_quality_report
+from .timeline import draw_timeline
+from .workbook import workbook_name, write_workbook
+from .vocabulary import load_vocabularies
 from .table import (TABLES, csv_bytes, load_schema, read_csv_rows, read_parquet_rows, write_parquet)
 
 PACKAGE_META = "package.json"
@@ -40,24 +44,27 @@ def describe_package(root: Path, folder: Path, articles: list[dict]) -> dict:
     meta = json.loads((root / "schemas" / PACKAGE_META).read_text(encoding="utf-8"))
     about = {r["name"]: r for r in meta.pop("resources")}
     resources = []
-    for fmt in ("csv", "parquet"):
+    book = workbook_name(root)
+    for fmt in ("csv", "parquet", "xlsx"):
         for name in TABLES:
             schema = load_schema(name, root / "schemas")
-            path = f"data/{name}.{fmt}"
+            path = f"data/{name}.{fmt}" if fmt != "xlsx" else f"data/{book}"
             resource = {
-                "name": name if fmt == "csv" else f"{name}-parquet",
+                "name": name if fmt == "csv" else f"{name}-{fmt}",
                 "profile": "tabular-data-resource",
-                "title": about[name]["title"] + (" (Parquet)" if fmt == "parquet" else ""),
+                "title": about[name]["title"] + {"csv": "", "parquet": " (Parquet)", "xlsx": " (workbook sheet)"}[fmt],
                 "description": about[name]["description"],
                 "path": path,
                 "format": fmt,
-                "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+                "mediatype": MEDIATYPES[fmt],
                 "bytes": (folder / path).stat().st_size,
                 "hash": "sha256:" + sha256(folder / path),
-                "schema": schema if fmt == "csv" else parquet_schema(schema),
+                "schema": schema if fmt == "csv" else binary_schema(schema, fmt),
             }
-            if fmt == "parquet":  # frictionless cannot count a Parquet file's bytes: record them outside its checks
+            if fmt != "csv":  # frictionless cannot count a Parquet or xlsx file's bytes: record them outside its checks
                 resource["x_integrity"] = {"bytes": resource.pop("bytes"), "hash": resource.pop("hash")}
+            if fmt == "xlsx":
+                resource["dialect"] = {"excel": {"sheet": name}}
             if fmt == "csv":
                 resource["encoding"] = "utf-8"
                 resource["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "header": True}
@@ -70,15 +77,20 @@ def describe_package(root: Path, folder: Path, articles: list[dict]) -> dict:
     }
 
 
-def parquet_schema(schema: dict) -> dict:
-    """The same schema, its foreign keys pointing at the Parquet resources. Parquet text is stored unescaped, so the
-    CSV's spreadsheet-safety pattern (no leading = + - @ tab CR) does not apply to it."""
+MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet",
+              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def binary_schema(schema: dict, fmt: str) -> dict:
+    """The same schema, its foreign keys pointing at the resources of the same format. Parquet and the workbook store
+    text unescaped (typed as text, never run as a formula), so the CSV's spreadsheet-safety pattern (no leading
+    = + - @ tab CR) does not apply to them."""
     schema = copy.deepcopy(schema)
     for field in schema["fields"]:
         if field.get("constraints", {}).get("pattern") == SAFE_TEXT:
             del field["constraints"]["pattern"]
     for key in schema.get("foreignKeys", []):
-        key["reference"]["resource"] += "-parquet"
+        key["reference"]["resource"] += f"-{fmt}"
     return schema
 
 
@@ -115,6 +127,15 @@ def validate_staged(folder: Path, schemas: dict[str, dict], articles: dict[str, 
     return lines
 
 
+def check_workbook(path: Path, schemas: dict[str, dict]) -> None:
+    """The workbook read back holds the same rows as the Parquet files next to it."""
+    from .workbook import read_workbook_rows
+    for name in TABLES:
+        if read_workbook_rows(path, name, schemas[name]) != read_parquet_rows(path.parent / f"{name}.parquet"):
+            raise ValidationFailed(path, name, "-", "the workbook's sheet differs from the Parquet file.",
+                                   "report this as a bug of scripts/workbook.py; nothing was published.")
+
+
 def check_spans(name: str, rows: list[dict], articles: dict[str, str], folder: Path) -> None:
     """Every evidence text equals the article's text at its offsets."""
     for index, row in enumerate(rows):
@@ -139,13 +160,19 @@ def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[di
     shutil.rmtree(root / PREVIOUS, ignore_errors=True)
     try:
         write_tables(staging, tables, schemas)
+        newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
+        write_workbook(staging / "data" / workbook_name(root), tables, schemas,
+                       json.loads((root / "schemas" / PACKAGE_META).read_text(encoding="utf-8")),
+                       dt.datetime.combine(newest, dt.time()))
         descriptor = describe_package(root, staging, articles)
         (staging / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
                                                   encoding="utf-8")
         failpoint("staged")
         lines = validate_staged(staging, schemas, texts)
+        check_workbook(staging / "data" / workbook_name(root), schemas)
         report = render_quality_report(tables, lines)
         (staging / "data" / REPORT).write_text(report, encoding="utf-8")
+        draw_timeline(tables, list(load_vocabularies(root).plover_types), staging / "data")
         failpoint("validated")
         commit(root)
     finally:

@@ -23,13 +23,13 @@ def report():
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
-def test_frictionless_validates_every_resource_in_both_formats(report, resource):
+def test_frictionless_validates_every_resource_in_every_format(report, resource):
     task = next(t for t in report.tasks if t.name == resource)
     assert task.valid, [e.message for e in task.errors][:3]
 
 
-def test_package_lists_every_table_in_csv_and_parquet():
-    assert RESOURCES == list(TABLES) + [f"{name}-parquet" for name in TABLES]
+def test_package_lists_every_table_in_csv_parquet_and_the_workbook():
+    assert RESOURCES == list(TABLES) + [f"{name}-{fmt}" for fmt in ("parquet", "xlsx") for name in TABLES]
 
 
 @pytest.mark.parametrize("resource", DESCRIPTOR["resources"], ids=RESOURCES)

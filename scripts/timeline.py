@@ -1,0 +1,149 @@
+"""The timeline picture: every dated event on one date axis, compressed between eras (1991, 2022, 2023), one mark per
+event labelled with its summary, coloured by PLOVER type, planned events hollow; quotations and the vote tally
+beside the events they belong to. Written as SVG and PNG, byte for byte the same for the same tables."""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+
+SVG = "timeline.svg"
+PNG = "timeline.png"
+GAP_DAYS = 120            # dates further apart than this go into separate stretches of the axis
+PALETTE = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4", "#b2df8a",
+           "#fb9a99", "#cab2d6", "#ff7f00", "#6a3d9a", "#b15928", "#33a02c", "#a6cee3"]
+NO_TYPE = "#8c8c8c"
+STATUS_ORDER = {"happened": 0, "ongoing": 1, "planned": 2}
+MARKERS = {"happened": dict(marker="o", fillstyle="full"), "ongoing": dict(marker="D", fillstyle="left"),
+           "planned": dict(marker="o", fillstyle="none")}
+
+
+def plover_colours(plover_types: list[str]) -> dict[str, str]:
+    """A fixed colour per PLOVER type (the vocabulary's order), so a type keeps its colour as events are added."""
+    return {kind: PALETTE[index % len(PALETTE)] for index, kind in enumerate(plover_types)}
+
+
+def stretches(dates: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Runs of dates with no gap longer than GAP_DAYS."""
+    runs: list[list[dt.date]] = []
+    for date in sorted(set(dates)):
+        if runs and (date - runs[-1][-1]).days <= GAP_DAYS:
+            runs[-1].append(date)
+        else:
+            runs.append([date])
+    return [(run[0], run[-1]) for run in runs]
+
+
+def axis_mapping(dates: list[dt.date], counts: Counter) -> tuple[list[tuple[dt.date, dt.date, float, float]], float]:
+    """Each stretch of dates gets a piece of the x axis (wider when it holds more events); x grows with the date."""
+    pieces, x = [], 0.0
+    for first, last in stretches(dates):
+        events = sum(n for date, n in counts.items() if first <= date <= last)
+        width = 1.0 + 0.35 * events if first != last else 1.0
+        pieces.append((first, last, x, x + width))
+        x += width + 0.8
+    return pieces, x - 0.8
+
+
+def position(date: dt.date, pieces) -> float:
+    for first, last, x0, x1 in pieces:
+        if first <= date <= last:
+            if first == last:
+                return (x0 + x1) / 2
+            return x0 + 0.1 * (x1 - x0) + 0.8 * (x1 - x0) * (date - first).days / (last - first).days
+    raise ValueError(date)
+
+
+def label_for(event: dict, quotes: Counter, tallies: dict[str, str]) -> str:
+    text = f"{event['date'].isoformat()}  {event['summary']}"
+    if event["event_id"] in tallies:
+        text += f"  [{tallies[event['event_id']]}]"
+    if quotes[event["event_id"]]:
+        n = quotes[event["event_id"]]
+        text += f"  [{n} quotation{'s' if n > 1 else ''}]"
+    if event["status"] != "happened":
+        text += f"  ({event['status']})"
+    return textwrap.fill(textwrap.shorten(text, 200, placeholder=" …"), 100)
+
+
+def vote_tallies(tables: dict[str, list[dict]]) -> dict[str, str]:
+    """The recorded tally beside the event of each vote the articles mention."""
+    tallies = {}
+    by_resolution: dict[str, Counter] = {}
+    for row in tables["votes"]:
+        by_resolution.setdefault(row["resolution_symbol"], Counter())[row["vote"]] += 1
+    for row in tables["votes"]:
+        if row["event_id"]:
+            count = by_resolution[row["resolution_symbol"]]
+            tallies[row["event_id"]] = (f"{row['resolution_symbol']}: {count['yes']} yes, {count['no']} no, "
+                                        f"{count['abstain']} abstain, {count['non_voting']} non-voting")
+    return tallies
+
+
+def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder: Path) -> None:
+    """Write timeline.svg and timeline.png into folder."""
+    events = tables["events"]
+    dated = sorted((e for e in events if e["date"] is not None),
+                   key=lambda e: (e["date"], STATUS_ORDER.get(e["status"], 9), e["event_id"]))
+    undated = sorted((e for e in events if e["date"] is None), key=lambda e: e["event_id"])
+    quotes = Counter(q["event_id"] for q in tables["quotes"] if q["event_id"])
+    tallies = vote_tallies(tables)
+    colours = plover_colours(plover_types)
+    counts = Counter(e["date"] for e in dated)
+    pieces, width = axis_mapping([e["date"] for e in dated], counts)
+
+    with plt.rc_context({"svg.hashsalt": "geopolitical-timeline", "svg.fonttype": "none", "font.family": "DejaVu Sans",
+                         "font.size": 9, "path.simplify": False}):
+        rows = len(dated)
+        figure, axes = plt.subplots(figsize=(13, 1.9 + 0.4 * rows + (0.5 if undated else 0)), dpi=100)
+        axes.set_xlim(-0.2, width + 0.2)
+        axes.set_ylim(-1.3, rows + 0.8)
+        axes.axis("off")
+        middle = width / 2
+        for row, event in enumerate(dated):
+            y = rows - row
+            x = position(event["date"], pieces)
+            colour = colours.get(event["plover_type"], NO_TYPE)
+            axes.plot([x, x], [0, y], color=colour, linewidth=0.6, linestyle=":" if event["status"] == "planned" else "-",
+                      alpha=0.6)
+            axes.plot([x], [y], color=colour, markersize=8, markeredgewidth=1.5, linestyle="none",
+                      **MARKERS.get(event["status"], MARKERS["happened"]))
+            left = x < middle
+            axes.text(x + (0.08 if left else -0.08), y, label_for(event, quotes, tallies), ha="left" if left else "right",
+                      va="center", fontsize=8.5)
+        for index, (first, last, x0, x1) in enumerate(pieces):
+            axes.plot([x0, x1], [0, 0], color="#333333", linewidth=1.2)
+            ticks = sorted({e["date"] for e in dated if first <= e["date"] <= last})
+            shown = ticks if len(ticks) <= 6 else [ticks[0], ticks[-1]]
+            for tick in shown:
+                x = position(tick, pieces)
+                axes.plot([x, x], [-0.12, 0.12], color="#333333", linewidth=1)
+                axes.text(x, -0.35, tick.strftime("%d %b"), ha="center", va="top", fontsize=8)
+            axes.text((x0 + x1) / 2, -0.8, str(first.year) if first.year == last.year else f"{first.year}–{last.year}",
+                      ha="center", va="top", fontsize=10, fontweight="bold")
+            if index < len(pieces) - 1:
+                axes.text(x1 + 0.4, 0, "≈", ha="center", va="center", fontsize=14, color="#333333")
+        if undated:
+            axes.text(-0.1, -1.25, "Not dated by the article: " + "; ".join(e["summary"].rstrip(".") for e in undated) + ".",
+                      ha="left", va="top", fontsize=8, wrap=True, color="#444444")
+        used = [kind for kind in plover_types if any(e["plover_type"] == kind for e in dated)]
+        handles = [Line2D([], [], color=colours[kind], marker="o", linestyle="none", label=kind) for kind in used]
+        if any(e["plover_type"] is None for e in dated):
+            handles.append(Line2D([], [], color=NO_TYPE, marker="o", linestyle="none", label="no PLOVER type"))
+        handles += [Line2D([], [], color="#333333", linestyle="none", label=status, **MARKERS[status])
+                    for status in ("happened", "ongoing", "planned")]
+        axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncol=len(handles), frameon=False,
+                    fontsize=8, handletextpad=0.3, columnspacing=1.0)
+        axes.set_title("Events of the package on one date axis (stretches far apart are joined at ≈); "
+                       "colour: PLOVER type; hollow: planned", fontsize=10, loc="left")
+        figure.tight_layout()
+        figure.savefig(folder / SVG, format="svg", metadata={"Date": None, "Creator": None})
+        figure.savefig(folder / PNG, format="png", metadata={"Software": None})
+        plt.close(figure)

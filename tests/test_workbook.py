@@ -1,0 +1,53 @@
+"""The spreadsheet workbook: the same rows as the Parquet files, typed cells, text never run as a formula."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+
+from scripts.build import build
+from scripts.table import TABLES, load_schema, read_parquet_rows
+from scripts.workbook import ABOUT, read_workbook_rows, workbook_name
+
+from .conftest import ROOT
+from .test_spreadsheet_safety import QUOTED, add_hostile_article
+
+BOOK = ROOT / "data" / workbook_name(ROOT)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_each_sheet_holds_the_rows_of_the_parquet_file(name):
+    assert read_workbook_rows(BOOK, name, load_schema(name)) == read_parquet_rows(ROOT / "data" / f"{name}.parquet")
+
+
+def test_cells_are_typed_and_headers_frozen():
+    book = load_workbook(BOOK)
+    events = book["events"]
+    header = [c.value for c in events[1]]
+    date_column = header.index("date") + 1
+    dated = [events.cell(r, date_column) for r in range(2, events.max_row + 1) if events.cell(r, date_column).value]
+    assert dated and all(isinstance(c.value, dt.datetime) and c.number_format == "yyyy-mm-dd" for c in dated)
+    votes = book["votes"]
+    start = [c.value for c in book["quotes"][1]].index("text_start") + 1
+    assert isinstance(book["quotes"].cell(2, start).value, int)
+    assert all(book[name].freeze_panes == "A2" for name in TABLES)
+    assert votes.column_dimensions["A"].width >= 8
+    assert book.sheetnames == [ABOUT, *TABLES]
+
+
+def test_first_sheet_explains_every_field_from_the_schemas():
+    about = load_workbook(BOOK)[ABOUT]
+    rows = {(r[0], r[1]): r[4] for r in about.iter_rows(values_only=True) if r[0] in TABLES}
+    for name in TABLES:
+        for field in load_schema(name)["fields"]:
+            assert rows[(name, field["name"])] == field["description"]
+
+
+def test_hostile_text_is_stored_as_text_not_as_a_formula(repo):
+    add_hostile_article(repo)
+    build(repo, out=lambda line: None)
+    book = load_workbook(repo / "data" / workbook_name(repo))
+    cells = [c for row in book["quotes"].iter_rows() for c in row if c.value in QUOTED]
+    assert sorted(c.value for c in cells) == sorted(QUOTED)
+    assert all(c.data_type == "s" for c in cells)
