@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test validate evaluate bench reliability clean-venv
+.PHONY: build test validate evaluate bench reliability release clean-venv
 
 build: $(STAMP)
 	$(BIN)/python -m scripts.build
@@ -20,6 +20,9 @@ bench: $(STAMP)
 
 reliability: $(STAMP)
 	$(BIN)/python -m scripts.reliability
+
+release: build
+	$(BIN)/python -m scripts.release
 
 validate: $(STAMP)
 	$(BIN)/frictionless validate datapackage.json

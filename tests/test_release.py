@@ -1,0 +1,45 @@
+"""The release bundle: versioned, with a checksum, valid after unzipping elsewhere, the same bytes each time."""
+from __future__ import annotations
+
+import hashlib
+import zipfile
+
+import pytest
+from frictionless import Package, system
+
+from scripts.release import ReleaseError, package_version, release
+
+from .conftest import ROOT
+
+
+def test_bundle_unzipped_elsewhere_validates_and_matches_its_checksum(tmp_path):
+    target = release(ROOT, tmp_path / "out")
+    name, version = package_version(ROOT)
+    assert target.name == f"{name}-{version}.zip"
+    digest, filename = (tmp_path / "out" / f"{target.name}.sha256").read_text(encoding="utf-8").split()
+    assert filename == target.name and digest == hashlib.sha256(target.read_bytes()).hexdigest()
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path / "unzipped")
+    folder = tmp_path / "unzipped" / f"{name}-{version}"
+    for required in ("datapackage.json", "README.md", "LICENSE", "CHANGELOG.md", "schemas/events.json",
+                     "data/events.csv", "data/events.parquet", "data/timeline.svg", f"data/{name}.xlsx"):
+        assert f"{name}-{version}/{required}" in names
+    with system.use_context(trusted=False):
+        assert Package(str(folder / "datapackage.json")).validate().valid
+    assert release(ROOT, tmp_path / "again").read_bytes() == target.read_bytes()
+
+
+def test_version_needs_a_changelog_entry(tmp_path):
+    for name in ("schemas", "data", "README.md", "LICENSE", "datapackage.json"):
+        source = ROOT / name
+        (tmp_path / name).symlink_to(source, target_is_directory=source.is_dir())
+    (tmp_path / "CHANGELOG.md").write_text("# Changelog\n\n## 0.0.1\n", encoding="utf-8")
+    with pytest.raises(ReleaseError, match="CHANGELOG.md has no entry"):
+        release(tmp_path, tmp_path / "out")
+
+
+def test_package_version_is_in_the_descriptor_and_the_changelog():
+    _, version = package_version(ROOT)
+    assert f'"version": "{version}"' in (ROOT / "datapackage.json").read_text(encoding="utf-8")
+    assert f"## {version}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
