@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Mention
-from .text import Sentence, sentence_of
+from .text import Sentence, Taken, sentence_of
 
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -63,18 +63,18 @@ def number(match: re.Match) -> float | int:
 
 def find_amounts(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Amount]:
     found: list[Amount] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
-            if any(s < end and start < e for s, e in taken):
+            if not taken.free(start, end):
                 continue
             if kind in ("count", "tally") and re.fullmatch(r"(?:1[89]|20)\d\d", match["n"]) and match["unit"] in ("for", "against"):
                 continue
             sentence = sentence_of(sentences, start)
             amount = measure(kind, match, text, sentence, mentions)
             found.append(amount)
-            taken.append((start, end))
+            taken.add(start, end)
     return sorted(found, key=lambda a: a.start)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, STARTERS, WEEKDAYS, Lexicon
+from .text import Taken
 
 FUZZY_THRESHOLD = 85          # rapidfuzz ratio (0-100) for linking a name to a known person
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?(?:['’]s\b|['’](?!\w))?\.?")
@@ -68,14 +69,12 @@ def clean(token: re.Match) -> tuple[str, int, int]:
 
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+    taken = Taken()
+    free = taken.free
 
     def add(mention: Mention) -> None:
         mentions.append(mention)
-        taken.append((mention.start, mention.end))
+        taken.add(mention.start, mention.end)
 
     # 1. organisations: known names, then capitalised runs ending in an organisation word
     for match in lex.organisation_re.finditer(text):
@@ -116,7 +115,7 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
             for inner in [m for m in mentions if m.kind == "organisation" and start <= m.start and m.end <= stop
                           and (m.start, m.end) != (start, stop)]:
                 mentions.remove(inner)          # "Council of the European Union" holds "European Union"
-                taken.remove((inner.start, inner.end))
+                taken.remove(inner.start, inner.end)
             if free(start, stop) and text[start:stop] not in lex.countries and not (end == begin and words[begin] in ("Government", "Press", "Party")):
                 org_text = text[start:stop]
                 add(Mention(org_text, start, stop, "organisation", name=org_text, id=lex.actors_by_name.get(org_text)))
@@ -142,7 +141,7 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
         if not free(start, end):
             continue
         if word in REGIONS:
-            taken.append((start, end))       # a region, or a title holding a city's name: not a country
+            taken.add(start, end)            # a region, or a title holding a city's name: not a country
             continue
         if word in lex.capitals and word not in lex.countries:
             iso3 = lex.capitals[word]

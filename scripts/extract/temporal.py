@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
-from .text import FUTURE
+from .text import FUTURE, Taken
 
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
@@ -82,11 +82,11 @@ def fmt(date: dt.date, precision: str) -> str:
 
 def find_dates(text: str, published: dt.date | None, sentences) -> list[TimeExpression]:
     found: list[TimeExpression] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
-            if any(s < end and start < e for s, e in taken):
+            if not taken.free(start, end):
                 continue
             if rule in ("month", "month_day", "day_month") and match.group("month") in ("May", "Mar", "Jun", "Jan", "Sep", "Sept"):
                 if rule == "month" and not MAY_CONTEXT.search(text[max(0, start - 12):start]):
@@ -101,7 +101,7 @@ def find_dates(text: str, published: dt.date | None, sentences) -> list[TimeExpr
             expression.start, expression.end = start + expression.start, start + expression.end
             expression.text = text[expression.start:expression.end]
             found.append(expression)
-            taken.append((start, end))
+            taken.add(start, end)
     return sorted(found, key=lambda e: e.start)
 
 

@@ -60,3 +60,19 @@ def sentence_of(sentences: list[Sentence], offset: int) -> Sentence:
 
 def is_future(clause: str) -> bool:
     return bool(FUTURE.search(clause))
+
+
+class Taken:
+    """Spans of the text already claimed by a finding; a later, overlapping candidate is not a finding."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.spans)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+    def remove(self, start: int, end: int) -> None:
+        self.spans.remove((start, end))
