@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import os
@@ -13,6 +12,12 @@ import signal
 from pathlib import Path
 
 from frictionless import FrictionlessException, Package, system
+
+try:
+    import fcntl
+except ImportError:              # Windows: msvcrt's byte-range lock instead of flock
+    fcntl = None
+    import msvcrt
 
 from .errors import BuildLocked, ValidationFailed
 from .report import REPORT, render_quality_report
@@ -185,11 +190,35 @@ def commit(root: Path) -> None:
     """Publish the validated staging copy. The journal, written atomically first, says that the staging copy is
     complete and valid; from then on every step is finished by roll_forward, here or by the next build after a
     crash. Before the journal exists data/ and datapackage.json are untouched."""
+    sync_tree(root / STAGING)               # the staged files reach the disk before the journal says they are there
     temporary = root / (JOURNAL + ".tmp")
-    temporary.write_text(json.dumps({"staging": STAGING, "previous": PREVIOUS}) + "\n", encoding="utf-8")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"staging": STAGING, "previous": PREVIOUS}) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(temporary, root / JOURNAL)
+    sync_directory(root)
     failpoint("journal-written")
     roll_forward(root)
+
+
+def sync_tree(folder: Path) -> None:
+    """fsync every file and folder below folder (a power cut after the journal must not find them empty)."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+    for path in [folder, *sorted(p for p in folder.rglob("*") if p.is_dir())]:
+        sync_directory(path)
+
+
+def sync_directory(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def roll_forward(root: Path) -> bool:
@@ -208,10 +237,12 @@ def roll_forward(root: Path) -> bool:
     if (staging / "datapackage.json").exists():
         os.replace(staging / "datapackage.json", root / "datapackage.json")
         failpoint("descriptor-replaced")
+    sync_directory(root)
     shutil.rmtree(previous, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)
     failpoint("cleaned-up")
     journal.unlink()
+    sync_directory(root)
     return True
 
 
@@ -221,10 +252,17 @@ def build_lock(root: Path):
     path = root / LOCK
     handle = open(path, "a+", encoding="utf-8")
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip() or "unknown"
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    except (BlockingIOError, PermissionError, OSError):
+        try:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+        except OSError:
+            holder = "unknown"
         handle.close()
         raise BuildLocked(path, "lock", "-", f"another build (pid {holder}) is running in this repository.",
                           "wait for it to finish, then build again.") from None
