@@ -53,13 +53,12 @@ def load_article(folder: Path) -> Article:
     metadata = load_yaml(folder / "metadata.yaml", "metadata")
     path = folder / "article.txt"
     data = path.read_bytes()
-    check_article_bytes(data, path, folder.name)
+    text = check_article_bytes(data, path, folder.name)
     digest = hashlib.sha256(data).hexdigest()
     if digest != metadata["sha256"]:
         raise ArticleChanged(path, folder.name, "sha256",
                              f"the article's SHA-256 is {digest}, metadata.yaml records {metadata['sha256']}.",
                              "restore the original article; to replace it with a new text, make a new source folder.")
-    text = data.decode("utf-8")
     return Article(folder.name, folder, text, data, metadata, split_sentences(text))
 
 

@@ -67,9 +67,8 @@ def check_source_folder(root: Path, folder: Path) -> None:
                              "copy the file into the source folder instead of linking to it.")
 
 
-def stage_tables(root: Path, sources: list[tuple]) -> dict[str, list[dict]]:
+def stage_tables(root: Path, sources: list[tuple], vocab) -> dict[str, list[dict]]:
     """Rows of every table from the loaded sources and the reference data (stage and link)."""
-    vocab = load_vocabularies(root)
     actors = load_actors(root, vocab)
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     for article, annotations, file in sources:
@@ -125,10 +124,11 @@ def build(root: Path = ROOT, out=print, allow_drafts: bool = False) -> dict[str,
 
 def run_stages(root: Path, out, allow_drafts: bool) -> dict[str, list[dict]]:
     sources = load_sources(root, allow_drafts)
-    tables = stage_tables(root, sources)
+    vocab = load_vocabularies(root)
+    tables = stage_tables(root, sources, vocab)
     articles = [{"title": row["title"], "path": row["path"], "sha256": row["sha256"]} for row in tables["sources"]]
     texts = {article.source_id: article.text for article, _, _ in sources}
-    lines = publish_package(root, tables, articles, texts)
+    lines = publish_package(root, tables, articles, texts, list(vocab.plover_types))
     update_readme(root)
     for row in tables["sources"]:
         out(f"coverage {row['source_id']}: {row['sentences_covered']}/{row['sentence_count']} sentences (100%)")

@@ -31,9 +31,12 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
+from .actor import link_mentions, load_actors
+from .annotation import load_source
 from .evidence import find_all
 from .extract import draft_article
 from .extract.lexicon import ROOT
+from .vocabulary import load_vocabularies
 
 CORPUS = ROOT / "tests" / "draft_corpus"
 SEED = ROOT / "sources" / "articles" / "blinken-astana-2023-02-28"
@@ -51,11 +54,10 @@ def locate(text: str, needle: str, occurrence: int | None, where: str) -> tuple[
     starts = find_all(text, needle)
     if not starts:
         raise GoldError(f"{where}: {needle!r} is not in the article")
-    if occurrence is None and len(starts) > 1:
-        occurrence = 1
-    if occurrence > len(starts) if occurrence else False:
+    occurrence = occurrence or 1
+    if occurrence > len(starts):
         raise GoldError(f"{where}: occurrence {occurrence} of {needle!r} asked, {len(starts)} found")
-    start = starts[(occurrence or 1) - 1]
+    start = starts[occurrence - 1]
     return start, start + len(needle)
 
 
@@ -76,22 +78,17 @@ def load_gold(folder: Path) -> tuple[str, dt.date | None, dict]:
 
 
 def seed_gold(folder: Path = SEED, root: Path = ROOT) -> tuple[str, dt.date, dict]:
-    """The seed article's curated annotations as gold items of the same form."""
-    text = (folder / "article.txt").read_text(encoding="utf-8")
-    meta = yaml.safe_load((folder / "metadata.yaml").read_text(encoding="utf-8"))
-    notes = yaml.safe_load((folder / "annotations.yaml").read_text(encoding="utf-8"))
-    actors = {a["id"]: a for a in yaml.safe_load((root / "sources" / "actors.yaml").read_text(encoding="utf-8"))["actors"]}
-    entities = {}
-    import csv
-    with open(root / "sources" / "reference" / "entities.csv", newline="", encoding="utf-8") as handle:
-        entities = {row["name"]: row for row in csv.DictReader(handle)}
+    """The seed article's curated annotations as gold items of the same form, read by the build's own loaders (its
+    mentions are the rows the build would publish)."""
+    article, notes = load_source(folder)
+    text = article.text
+    actors = load_actors(root, load_vocabularies(root))
     gold: dict[str, list[dict]] = {"quotes": [], "dates": [], "mentions": [], "amounts": [], "votes": []}
     for quote in notes.get("quotes", []):
-        starts = [s for s in find_all(text, quote["text"])]
-        start = starts[(quote.get("occurrence") or 1) - 1]
+        start, end = locate(text, quote["text"], quote.get("occurrence"), "seed quotes")
         kind = "scare" if quote["kind"] == "scare" else quote.get("completeness") or "full"
         speaker = quote.get("speaker")
-        gold["quotes"].append({"text": quote["text"], "start": start, "end": start + len(quote["text"]), "kind": kind,
+        gold["quotes"].append({"text": quote["text"], "start": start, "end": end, "kind": kind,
                                "speaker": actors[speaker]["name"] if speaker else None, "speaker_id": speaker,
                                "verb": quote.get("verb")})
     seen = set()
@@ -109,30 +106,18 @@ def seed_gold(folder: Path = SEED, root: Path = ROOT) -> tuple[str, dt.date, dic
         value = item["date"][:{"day": 10, "month": 7, "year": 4}[precision]]
         gold["dates"].append({"text": expression, "start": start, "end": start + len(expression), "value": value,
                               "precision": precision})
-    for actor_id, names in (notes.get("mentions") or {}).items():
-        actor = actors[actor_id]
+    for row in link_mentions(article, notes.get("mentions", {}), actors, folder / "annotations.yaml"):
+        actor = actors[row["actor_id"]]
         kind = KIND_OF_ACTOR.get(actor["kind"])
-        if kind is None:
-            continue
-        iso3 = actor.get("iso3") or entities.get(actor.get("entity"), {}).get("iso3") or actor.get("cameo_code")
-        for name in names:
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-                gold["mentions"].append({"text": name, "start": match.start(), "end": match.end(), "kind": kind,
-                                         "iso3": iso3 if kind == "country" else None, "id": actor["name"],
-                                         "actor_id": actor_id})
-    gold["mentions"] = drop_nested(gold["mentions"])
+        if kind is not None:
+            gold["mentions"].append({"text": row["text"], "start": row["text_start"], "end": row["text_end"],
+                                     "kind": kind, "iso3": (actor["iso3"] or actor["cameo_code"]) if kind == "country"
+                                     else None, "id": actor["name"], "actor_id": row["actor_id"]})
     for border in notes.get("borders", []):
         start, end = locate(text, border["as_written"], border.get("occurrence"), "seed borders")
         gold["amounts"].append({"text": border["as_written"], "start": start, "end": end, "value": border["length_km"],
                                 "unit": "km"})
-    return text, dt.date.fromisoformat(meta["published"]), gold
-
-
-def drop_nested(mentions: list[dict]) -> list[dict]:
-    """A curated name inside a longer curated name of the same actor is one mention (as the build counts them)."""
-    return [m for m in mentions if not any(o is not m and o["actor_id"] == m["actor_id"] and o["start"] <= m["start"]
-                                           and m["end"] <= o["end"] and o["end"] - o["start"] > m["end"] - m["start"]
-                                           for o in mentions)]
+    return text, article.published, gold
 
 
 def normal(name: str | None) -> str:
@@ -143,10 +128,11 @@ def normal(name: str | None) -> str:
     return re.sub(r"^the\s+", "", name).replace("’", "'")
 
 
-def same_name(gold: dict, draft: dict, gold_key: str = "speaker", draft_key: str = "speaker") -> bool:
-    if gold.get(f"{gold_key}_id") and draft.get(f"{draft_key}_id"):
-        return gold[f"{gold_key}_id"] == draft[f"{draft_key}_id"]
-    a, b = normal(gold.get(gold_key)), normal(draft.get(draft_key))
+def same_name(gold: dict, draft: dict) -> bool:
+    """The same speaker: the same actor id when both have one, else the same name (case, accents, "the" aside)."""
+    if gold.get("speaker_id") and draft.get("speaker_id"):
+        return gold["speaker_id"] == draft["speaker_id"]
+    a, b = normal(gold.get("speaker")), normal(draft.get("speaker"))
     return bool(a) and bool(b) and (a == b or fuzz.ratio(a, b) >= 90)
 
 
@@ -164,12 +150,6 @@ def match(gold: list[dict], draft: list[dict], same) -> int:
                 hits += 1
                 break
     return hits
-
-
-def mention_key(item: dict, kind: str) -> str:
-    if kind == "country":
-        return item.get("iso3") or ""
-    return normal(item.get("id") if "actor_id" in item or "name" not in item else item.get("name"))
 
 
 def same_mention(g: dict, d: dict) -> bool:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ("sources", "schemas", "data", "datapackage.json", "README.md")
 SEED = "blinken-astana-2023-02-28"
 ARTICLE = f"sources/articles/{SEED}/article.txt"
 ANNOTATIONS = f"sources/articles/{SEED}/annotations.yaml"
@@ -20,6 +23,17 @@ class Case:
     error: str                      # the class name in scripts/errors.py
     words: tuple[str, ...]          # words the one-line message must contain
     apply: Callable[[Path], None]   # breaks the repository copy at this root
+
+
+def copy_repo(target: Path) -> Path:
+    """A copy of the inputs and the published package, to build or to break without touching the checkout."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name)
+        else:
+            shutil.copy2(ROOT / name, target / name)
+    return target
 
 
 def read(root: Path, rel: str) -> str:

@@ -22,8 +22,7 @@ except ImportError:              # Windows: msvcrt's byte-range lock instead of 
 from .errors import BuildLocked, ValidationFailed
 from .report import REPORT, render_quality_report
 from .timeline import draw_timeline
-from .workbook import workbook_name, write_workbook
-from .vocabulary import load_vocabularies
+from .workbook import read_workbook_rows, workbook_name, write_workbook
 from .table import (TABLES, csv_bytes, load_schema, read_csv_rows, read_parquet_rows, write_parquet)
 
 PACKAGE_META = "package.json"
@@ -134,7 +133,6 @@ def validate_staged(folder: Path, schemas: dict[str, dict], articles: dict[str, 
 
 def check_workbook(path: Path, schemas: dict[str, dict]) -> None:
     """The workbook read back holds the same rows as the Parquet files next to it."""
-    from .workbook import read_workbook_rows
     for name in TABLES:
         if read_workbook_rows(path, name, schemas[name]) != read_parquet_rows(path.parent / f"{name}.parquet"):
             raise ValidationFailed(path, name, "-", "the workbook's sheet differs from the Parquet file.",
@@ -154,19 +152,19 @@ def check_spans(name: str, rows: list[dict], articles: dict[str, str], folder: P
                                        "report this as a bug of the offset computation.")
 
 
-def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[dict],
-                    texts: dict[str, str]) -> list[str]:
-    """Write and validate the package in .build-staging/, then commit it (see commit); on failure nothing is touched."""
+def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[dict], texts: dict[str, str],
+                    plover_types: list[str]) -> list[str]:
+    """Write and validate the package in .build-staging/, then commit it (see commit); on failure nothing is touched.
+    The caller holds the build lock and has finished any interrupted publish (scripts/build.py)."""
     schemas = {name: load_schema(name, root / "schemas") for name in TABLES}
     staging = root / STAGING
-    if (root / JOURNAL).exists():
-        roll_forward(root)          # an earlier publish was interrupted: finish it before anything else
+    book = staging / "data" / workbook_name(root)
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(root / PREVIOUS, ignore_errors=True)
     try:
         write_tables(staging, tables, schemas)
         newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
-        write_workbook(staging / "data" / workbook_name(root), tables, schemas,
+        write_workbook(book, tables, schemas,
                        json.loads((root / "schemas" / PACKAGE_META).read_text(encoding="utf-8")),
                        dt.datetime.combine(newest, dt.time()))
         descriptor = describe_package(root, staging, articles)
@@ -174,10 +172,10 @@ def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[di
                                                   encoding="utf-8")
         failpoint("staged")
         lines = validate_staged(staging, schemas, texts)
-        check_workbook(staging / "data" / workbook_name(root), schemas)
+        check_workbook(book, schemas)
         report = render_quality_report(tables, lines)
         (staging / "data" / REPORT).write_text(report, encoding="utf-8")
-        draw_timeline(tables, list(load_vocabularies(root).plover_types), staging / "data")
+        draw_timeline(tables, plover_types, staging / "data")
         failpoint("validated")
         commit(root)
     finally:

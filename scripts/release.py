@@ -20,9 +20,10 @@ from pathlib import Path
 
 from frictionless import Package, system
 
+from .archive import fixed_entry
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENTS = ("datapackage.json", "data", "schemas", "README.md", "LICENSE", "CHANGELOG.md")
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 class ReleaseError(Exception):
@@ -55,10 +56,7 @@ def bundle_bytes(root: Path, folder: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in files_of(root):
-            entry = zipfile.ZipInfo(f"{folder}/{path.relative_to(root).as_posix()}", date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, path.read_bytes())
+            archive.writestr(fixed_entry(f"{folder}/{path.relative_to(root).as_posix()}"), path.read_bytes())
     return buffer.getvalue()
 
 

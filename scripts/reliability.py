@@ -22,22 +22,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .hostile import ANNOTATIONS, CASES
+from .hostile import ANNOTATIONS, CASES, ROOT, copy_repo
 from .package import FAILPOINTS, JOURNAL, roll_forward
-
-ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("sources", "schemas", "data", "datapackage.json", "README.md")
-
-
-def copy_repo(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in COPIED:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, target / name)
-        else:
-            shutil.copy2(ROOT / name, target / name)
-    return target
-
 
 def digest(root: Path) -> str:
     files = sorted((root / "data").rglob("*")) + [root / "datapackage.json"]

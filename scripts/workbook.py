@@ -14,11 +14,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from .archive import fixed_entry
 from .table import TABLES
 
 ABOUT = "About"
 HEADER = Font(bold=True)
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)      # zip entries carry no build time
 
 
 def workbook_name(root: Path) -> str:
@@ -132,10 +132,7 @@ def normalise_zip(data: bytes, path: Path, created: dt.datetime) -> None:
             if info.filename == "docProps/core.xml":
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
                                  rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, content)
+            target.writestr(fixed_entry(info.filename), content)
 
 
 def read_workbook_rows(path: Path, sheet_name: str, schema: dict) -> list[dict]:

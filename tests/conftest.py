@@ -2,30 +2,17 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from scripts.build import build
+from scripts.hostile import copy_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "blinken-astana-2023-02-28"
-COPIED = ("sources", "schemas", "data", "datapackage.json", "README.md")
-
-
-def copy_repo(target: Path) -> Path:
-    """A copy of the inputs and the published package, to build or to break without touching the checkout."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
 def tree_digest(root: Path) -> dict[str, str]:
     """SHA-256 of every published file (data/ and datapackage.json)."""
     files = sorted((root / "data").rglob("*")) + [root / "datapackage.json"]
@@ -50,10 +37,8 @@ def article_text() -> str:
     return (ROOT / "sources" / "articles" / SEED / "article.txt").read_text(encoding="utf-8")
 
 
-# Property tests draw the same examples on every run (CI stays reproducible); scripts/reliability.py and
-# `HYPOTHESIS_PROFILE=explore make test` draw new ones.
-from hypothesis import settings  # noqa: E402
-
+# Property tests draw the same examples on every run (CI stays reproducible);
+# `HYPOTHESIS_PROFILE=explore make test` draws new ones.
 settings.register_profile("ci", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
-settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -1,6 +1,7 @@
 """The draft command, its annotation file, adding an article, and the build's policy for unreviewed drafts."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -66,7 +67,7 @@ def test_draft_refuses_bad_arguments_with_one_line(args, words):
 
 def test_added_article_is_refused_until_reviewed_and_published_marked_with_allow_drafts(repo):
     folder = add_article(ARTICLE, "reuters-unga-vote-2023-02-23", "U.N. demands Russian withdrawal",
-                         __import__("datetime").date(2023, 2, 23), repo)
+                         dt.date(2023, 2, 23), repo)
     assert sorted(p.name for p in folder.iterdir()) == ["annotations.yaml", "article.txt", "metadata.yaml"]
     assert (folder / "article.txt").read_bytes() == ARTICLE.read_bytes()
     before = tree_digest(repo)
@@ -86,7 +87,7 @@ def test_added_article_is_refused_until_reviewed_and_published_marked_with_allow
 
 def test_add_article_refuses_an_id_in_use(repo):
     with pytest.raises(SystemExit, match="exists"):
-        add_article(ARTICLE, SEED, "title", __import__("datetime").date(2023, 2, 23), repo)
+        add_article(ARTICLE, SEED, "title", dt.date(2023, 2, 23), repo)
 
 
 def test_reviewed_items_publish_as_reviewed_and_one_drafted_item_blocks_the_build(repo):

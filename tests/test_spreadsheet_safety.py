@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 
 import pyarrow.parquet as pq
 
 from scripts.build import build
+from scripts.hostile import add_source
 from scripts.table import FORMULA_START, escape_cell, load_schema, read_csv_rows, unescape_cell
 
 QUOTED = ["=SUM(A1:A9)*cmd|calc", "-1 for the regime", "@everyone out", "+7 days"]
 HOSTILE = (f"Protesters chanted “{QUOTED[0]}” and “{QUOTED[1]}”, a sign read “{QUOTED[2]}” and another "
            f"“{QUOTED[3]}”, officials said.")
+HOSTILE_ID = "hostile-quotes"
 CUES = ["chanted", "chanted", "a sign read", "another"]
 ANNOTATIONS = "mentions: {}\nevents: []\nquotes:\n" + "".join(
     f"  - id: q-hostile-{n}\n    kind: scare\n    text: '{text}'\n    attribution: {cue}\n    date_basis: Not dated.\n"
@@ -20,15 +21,7 @@ ANNOTATIONS = "mentions: {}\nevents: []\nquotes:\n" + "".join(
 
 
 def add_hostile_article(root):
-    folder = root / "sources" / "articles" / "hostile-quotes"
-    folder.mkdir()
-    data = HOSTILE.encode("utf-8")
-    (folder / "article.txt").write_bytes(data)
-    (folder / "metadata.yaml").write_text(
-        'title: Hostile quotes\ntitle_is_curated: true\npublished: "2023-03-01"\npublished_precision: day\n'
-        "published_derivation: Given for the test.\nlanguage: en\nprovenance_note: Written for a test.\n"
-        f"sha256: {hashlib.sha256(data).hexdigest()}\n", encoding="utf-8")
-    (folder / "annotations.yaml").write_text(ANNOTATIONS, encoding="utf-8")
+    add_source(HOSTILE_ID, HOSTILE, ANNOTATIONS)(root)
 
 
 def test_hostile_quotes_are_published_escaped_in_csv_and_whole_in_parquet(repo):

@@ -16,13 +16,13 @@ from openpyxl import load_workbook
 
 from scripts.build import build
 from scripts.calc_filter import csv_filter
-from scripts.table import TABLES, load_schema, read_parquet_rows, unescape_cell
+from scripts.table import PANDAS_DTYPES, TABLES, load_schema, read_parquet_rows, unescape_cell
 from scripts.workbook import read_workbook_rows, workbook_name
 
 from .conftest import ROOT, copy_repo
 from .test_spreadsheet_safety import add_hostile_article
 
-PANDAS = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+PANDAS = {kind: dtype for kind, dtype in PANDAS_DTYPES.items() if kind != "date"}
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run "
                                    "installs Debian's libreoffice-calc-nogui, so CI runs these tests")

@@ -13,6 +13,7 @@ from .mentions import find_mentions
 from .quotes import find_quotes
 from .temporal import find_dates
 from .text import split_sentences
+from .votes import find_votes
 
 DRAFTER = "scripts.extract 1"
 
@@ -25,7 +26,6 @@ def draft_article(text: str, published: dt.date | None = None, root: Path = ROOT
     quotes = find_quotes(text, sentences, mentions, lex.reporting_re)
     dates = find_dates(text, published, sentences)
     amounts = find_amounts(text, sentences, mentions)
-    from .votes import find_votes
     votes = find_votes(text, sentences, mentions)
     events = find_events(sentences, mentions, dates, lex.event_verbs, quotes)
     return {

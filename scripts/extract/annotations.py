@@ -7,7 +7,7 @@ import re
 import yaml
 
 from ..evidence import find_all
-from .text import split_sentences
+from .text import sentence_of, split_sentences
 
 HEADER = """\
 # Machine-drafted annotations (python -m scripts.draft). Every item says `review: drafted`.
@@ -36,6 +36,7 @@ def with_occurrence(item: dict, text: str, field: str, start: int, key: str = "o
 
 
 def to_annotations(draft: dict, text: str) -> dict:
+    sentences = split_sentences(text)
     notes: dict = {"mentions": {}, "events": [], "quotes": []}
     drafted_mentions: dict[str, list[str]] = {}
     unlinked = []
@@ -102,7 +103,7 @@ def to_annotations(draft: dict, text: str) -> dict:
     borders = []
     for amount in draft["amounts"]:
         if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 and amount["unit"] == "km":
-            sentence = next(s for s in split_sentences(text) if s.start <= amount["start"] < s.end)
+            sentence = sentence_of(sentences, amount["start"])
             item = {"countries": amount["countries"], "length_km": int(amount["value"]), "as_written": amount["text"],
                     "evidence": sentence.text}
             with_occurrence(item, text, "evidence", sentence.start)
@@ -112,7 +113,7 @@ def to_annotations(draft: dict, text: str) -> dict:
     if borders:
         notes["borders"] = borders
     sentence_notes = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         if not any(start < sentence.end and sentence.start < end for start, end in covered):
             item = {"evidence": sentence.text}
             with_occurrence(item, text, "evidence", sentence.start)

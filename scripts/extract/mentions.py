@@ -207,8 +207,7 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 def is_adjective(word: str, lex: Lexicon) -> bool:
     """A demonym or adjective of a country ("Kazakh", "Russian"), as the lexicon records it."""
-    from .lexicon import ADJECTIVES
-    return word in ADJECTIVES
+    return word in lex.adjectives
 
 
 def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add, free) -> None:

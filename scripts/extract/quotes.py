@@ -10,14 +10,27 @@ from .text import Sentence, sentence_of
 
 MAX_QUOTE = 1500                         # characters: a mark with no partner within this is not an opening mark
 SCARE_CUES = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
-                        r"branded|termed|billed as|a|an|the|its|their|his|her|our)\s*$", re.I)
+                        r"branded|termed|billed as)\s*$", re.I)
 FRAGMENT_VERBS = ("called", "calling", "calls", "described", "describing", "describes", "referred to", "dismissed",
                   "denounced", "accused", "welcomed", "hailed", "condemned", "praised", "criticised", "criticized",
                   "blasted", "slammed", "branded", "labelled", "labeled", "termed", "dubbed")
+FRAGMENT_RE = re.compile(r"\b(?:" + "|".join(FRAGMENT_VERBS) + r")\b")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 ORG_ANAPHORS = re.compile(r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(ministry|department|agency|office|government|embassy|"
                           r"council|commission|alliance|bank|organisation|organization|bloc|union|presidency|"
                           r"committee|kremlin|service|spokes(?:man|woman|person)|statement)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Verbs:
+    """The reporting verbs, compiled once per draft: anywhere in a clause, and right before a noun phrase."""
+    anywhere: re.Pattern
+    leading: re.Pattern
+
+    @classmethod
+    def of(cls, alternation: str) -> "Verbs":
+        return cls(re.compile(rf"\b(?P<verb>{alternation})\b"),
+                   re.compile(rf"(?P<verb>{alternation})\s+(?P<np>[^,.;:“”\"]{{1,120}})"))
 
 
 @dataclass
@@ -135,17 +148,15 @@ def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention], r
     quotes = []
     spans = find_quote_spans(text)
     for begin, close, marks in spans:
-        inner_start = begin + 1
-        inner_end = close if not marks.endswith("¶") else close
-        inner = text[inner_start:inner_end]
+        inner = text[begin + 1:close]
         if not inner.strip():
             continue
         nested = any(a < begin and close < b for a, b, _ in spans)
-        quotes.append(Quote(inner, inner_start, inner_end, marks.replace("¶", ""), nested=nested))
-    verb = re.compile(rf"\b(?P<verb>{reporting})\b")
+        quotes.append(Quote(inner, begin + 1, close, marks.replace("¶", ""), nested=nested))
+    verbs = Verbs.of(reporting)
     previous: Quote | None = None
     for quote in quotes:
-        classify(quote, text, sentences, mentions, verb)
+        classify(quote, text, sentences, mentions, verbs)
         same_paragraph = previous is not None and "\n" not in text[previous.end:quote.start]
         if quote.kind == "full" and quote.speaker is None and previous and previous.speaker and not quote.nested \
                 and (starts_paragraph(text, quote.start - 1) or same_paragraph) and quote.start - previous.end < 600:
@@ -160,7 +171,7 @@ def starts_paragraph(text: str, mark: int) -> bool:
     return not text[line_start:mark].strip()
 
 
-def classify(quote: Quote, text: str, sentences: list[Sentence], mentions: list[Mention], verb: re.Pattern) -> None:
+def classify(quote: Quote, text: str, sentences: list[Sentence], mentions: list[Mention], verbs: Verbs) -> None:
     opening = quote.start - 1
     closing = quote.end
     sentence = sentence_of(sentences, opening)
@@ -178,7 +189,7 @@ def classify(quote: Quote, text: str, sentences: list[Sentence], mentions: list[
     stripped = quote.text.strip()
     words = stripped.split()
     starts_clause = not before.strip() or before.rstrip().endswith((":", ",", "—", "–")) and bool(
-        verb.search(before)) or bool(re.search(r"according to [^,;:]+,\s*$", before, re.I))
+        verbs.anywhere.search(before)) or bool(re.search(r"according to [^,;:]+,\s*$", before, re.I))
     upper = stripped[:1].isupper() or stripped[:1] in "“‘\"'"
 
     if starts_clause and (upper or not before.strip() or stripped[-1:] in ".!?"):
@@ -187,32 +198,31 @@ def classify(quote: Quote, text: str, sentences: list[Sentence], mentions: list[
         quote.kind = "full"
     else:
         quote.kind = "partial"
-    attribute(quote, text, before, after, opening, mentions, verb, sentences)
+    attribute(quote, text, before, after, opening, mentions, verbs, sentences)
     if quote.kind == "partial":
         cue = SCARE_CUES.search(before[-25:])
-        hard_cue = cue and cue.group().strip().lower() not in ("a", "an", "the", "its", "their", "his", "her", "our")
-        if hard_cue or quote.speaker is None:
+        if cue or quote.speaker is None:
             quote.kind = "scare"
             quote.speaker = quote.speaker_id = quote.speaker_start = quote.speaker_end = None
             quote.verb = quote.addressee = quote.addressee_id = None
-            quote.cue = "marks that quote no one" if not hard_cue else f"scare cue {cue.group().strip()!r}"
+            quote.cue = f"scare cue {cue.group().strip()!r}" if cue else "marks that quote no one"
 
 
 def attribute(quote: Quote, text: str, before: str, after: str, opening: int, mentions: list[Mention],
-              verb: re.Pattern, sentences: list[Sentence]) -> None:
+              verbs: Verbs, sentences: list[Sentence]) -> None:
     """Full quotes look for their attribution after the marks, then before; partial quotes before, then after
     only when a comma follows the marks ("… “fragment”, he said")."""
     if quote.kind == "partial":
-        attribute_before(quote, text, before, opening, mentions, verb, sentences)
+        attribute_before(quote, text, before, opening, mentions, verbs, sentences)
         if quote.speaker is None and re.match(r"^\s*,", after):
-            attribute_after(quote, text, after, mentions, verb, sentences)
+            attribute_after(quote, text, after, mentions, verbs, sentences)
         return
-    attribute_after(quote, text, after, mentions, verb, sentences)
+    attribute_after(quote, text, after, mentions, verbs, sentences)
     if quote.speaker is None:
-        attribute_before(quote, text, before, opening, mentions, verb, sentences)
+        attribute_before(quote, text, before, opening, mentions, verbs, sentences)
 
 
-def attribute_after(quote: Quote, text: str, after: str, mentions: list[Mention], verb: re.Pattern,
+def attribute_after(quote: Quote, text: str, after: str, mentions: list[Mention], verbs: Verbs,
                     sentences: list[Sentence]) -> None:
     """", said X" / ", X said" / ", according to X" right after the closing mark."""
     closing = quote.end + 1
@@ -223,12 +233,12 @@ def attribute_after(quote: Quote, text: str, after: str, mentions: list[Mention]
     if found:
         choose_speaker(quote, text, base + found.start("np"), base + found.end("np"), "according to", mentions, sentences)
         return
-    found = re.match(rf"(?P<verb>{verbs_of(verb)})\s+(?P<np>[^,.;:“”\"]{{1,120}})", tail)
+    found = verbs.leading.match(tail)
     if found:
         choose_speaker(quote, text, base + found.start("np"), base + found.end("np"), found.group("verb"), mentions,
                        sentences)
         return
-    found = verb.search(tail[:120])
+    found = verbs.anywhere.search(tail[:120])
     if found and not re.search(r"[.;:!?“”\"]", tail[:found.start()]) and not re.match(r"(?:and|but|or|as)\b", tail):
         np_text = tail[:found.start()]
         choose_speaker(quote, text, base, base + len(np_text.rstrip()), found.group("verb"), mentions, sentences)
@@ -236,7 +246,7 @@ def attribute_after(quote: Quote, text: str, after: str, mentions: list[Mention]
             find_addressee(quote, text, base + found.end(), mentions)
 
 
-def attribute_before(quote: Quote, text: str, before: str, opening: int, mentions: list[Mention], verb: re.Pattern,
+def attribute_before(quote: Quote, text: str, before: str, opening: int, mentions: list[Mention], verbs: Verbs,
                      sentences: list[Sentence]) -> None:
     """"X said:" / "X told reporters," / "According to X," / "X said that … “fragment”" before the opening mark."""
     base = opening - len(before)
@@ -244,7 +254,7 @@ def attribute_before(quote: Quote, text: str, before: str, opening: int, mention
     if found:
         choose_speaker(quote, text, base + found.start("np"), base + found.end("np"), "according to", mentions, sentences)
         return
-    hits = list(verb.finditer(before)) + list(re.finditer(r"\b(?:" + "|".join(FRAGMENT_VERBS) + r")\b", before))
+    hits = list(verbs.anywhere.finditer(before)) + list(FRAGMENT_RE.finditer(before))
     if not hits:
         return
     hit = max(hits, key=lambda m: m.start())
@@ -257,11 +267,6 @@ def attribute_before(quote: Quote, text: str, before: str, opening: int, mention
         choose_speaker(quote, text, base, base + hit.start(), hit.group(), mentions, sentences, False)
     if quote.speaker:
         find_addressee(quote, text, base + hit.end(), mentions)
-
-
-def verbs_of(verb: re.Pattern) -> str:
-    """The alternation of reporting verbs inside the compiled pattern \\b(?P<verb>...)\\b."""
-    return verb.pattern[len(r"\b(?P<verb>"):-len(r")\b")]
 
 
 def choose_speaker(quote: Quote, text: str, start: int, end: int, verb: str, mentions: list[Mention],
