@@ -69,3 +69,14 @@ def test_readme_evaluation_table_is_the_current_measurement():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split(SUMMARY_START, 1)[1].split(SUMMARY_END, 1)[0]
     assert block == "\n" + summary(measure_all()), "run python -m scripts.evaluate --update-readme"
+
+
+def test_gold_text_missing_from_its_article_is_refused_naming_the_file_and_item(tmp_path):
+    from scripts.evaluate import GoldError
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "article.txt").write_text("Blinken met Tokayev on Tuesday.\n", encoding="utf-8")
+    (folder / "gold.yaml").write_text('published: "2023-02-28"\nsplit: dev\ndates:\n  - text: Wednesday\n'
+                                      '    value: "2023-02-22"\n    precision: day\n', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"broken/gold.yaml dates\[0\]: 'Wednesday' is not in the article"):
+        load_gold(folder)

@@ -51,3 +51,17 @@ def test_hostile_text_is_stored_as_text_not_as_a_formula(repo):
     cells = [c for row in book["quotes"].iter_rows() for c in row if c.value in QUOTED]
     assert sorted(c.value for c in cells) == sorted(QUOTED)
     assert all(c.data_type == "s" for c in cells)
+
+
+def test_a_workbook_that_differs_from_the_parquet_files_is_not_published(repo, monkeypatch):
+    from scripts import errors, package
+    from .conftest import tree_digest
+    written = package.write_workbook
+
+    def drop_last_vote(path, tables, schemas, meta, created):
+        written(path, {**tables, "votes": tables["votes"][:-1]}, schemas, meta, created)
+    monkeypatch.setattr(package, "write_workbook", drop_last_vote)
+    before = tree_digest(repo)
+    with pytest.raises(errors.ValidationFailed, match="votes-xlsx|workbook"):
+        build(repo, out=lambda line: None)
+    assert tree_digest(repo) == before
