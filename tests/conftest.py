@@ -9,7 +9,7 @@ import pytest
 from hypothesis import settings
 
 from scripts.build import build
-from scripts.hostile import copy_repo
+from .hostile import copy_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "blinken-astana-2023-02-28"

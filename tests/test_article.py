@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from scripts.article import load_article, split_sentences
+from scripts.load.article import load_article, split_sentences
 
 from .conftest import ROOT, SEED
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import errors
+from scripts.core import errors
 from scripts.build import build
 
 from .conftest import ROOT, SEED, tree_digest

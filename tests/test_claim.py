@@ -98,7 +98,7 @@ def test_vote_claims_link_to_the_votes_rows_they_concern():
 
 
 def test_a_rule_given_params_it_cannot_use_is_refused_and_publishes_nothing(repo):
-    from scripts.errors import AnnotationFormatError
+    from scripts.core.errors import AnnotationFormatError
 
     from .conftest import tree_digest
     before = tree_digest(repo)

@@ -6,20 +6,20 @@ import json
 import subprocess
 import sys
 
-import jsonschema
 import pytest
 import yaml
 
-from scripts import errors
-from scripts.add_article import add_article
+from scripts.core import errors
+from scripts.tools.add_article import add_article
 from scripts.build import build
-from scripts.table import load_schema, read_csv_rows
+from scripts.load.inputs import validator
+from scripts.core.registry import load_schema
+from scripts.publish.codec import read_csv_rows
 
 from .conftest import ROOT, SEED, tree_digest
 
 CORPUS = ROOT / "tests" / "draft_corpus"
 ARTICLE = CORPUS / "reuters-unga-anniversary-vote" / "article.txt"
-SCHEMA = json.loads((ROOT / "schemas" / "input" / "annotations.schema.json").read_text(encoding="utf-8"))
 
 
 def run_draft(*args: str) -> subprocess.CompletedProcess:
@@ -43,7 +43,7 @@ def test_yaml_draft_follows_the_annotation_schema_and_marks_every_item_drafted()
     result = run_draft(str(ARTICLE), "--published", "2023-02-23")
     assert result.returncode == 0, result.stderr
     notes = yaml.safe_load(result.stdout)
-    jsonschema.validate(notes, SCHEMA)
+    validator("annotations", ROOT).validate(notes)
     for section in ("events", "quotes", "sentence_notes"):
         assert notes[section] and all(item["review"] == "drafted" for item in notes[section])
     assert notes["mentions"] == {} and notes["drafted_mentions"]

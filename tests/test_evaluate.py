@@ -6,8 +6,8 @@ import re
 import pytest
 import yaml
 
-from scripts.evaluate import CORPUS, corpus_articles, evaluate, load_gold, seed_gold
-from scripts.extract.lexicon import LEXICON
+from scripts.tools.evaluate import CORPUS, corpus_articles, evaluate, load_gold, seed_gold
+from scripts.core.repo import LEXICON, ROOT as REPO_ROOT
 
 FOLDERS = sorted(p for p in CORPUS.iterdir() if (p / "gold.yaml").exists())
 FORMATS = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
@@ -57,22 +57,22 @@ def test_drafter_meets_the_targets_on_the_development_articles():
 
 def test_event_verb_dictionary_uses_codes_of_the_vocabularies():
     import csv
-    cameo = {r["code"] for r in csv.DictReader(open(LEXICON.parent / "vocabularies" / "cameo_event_codes.csv", encoding="utf-8"))}
-    plover = {r["event_type"] for r in csv.DictReader(open(LEXICON.parent / "vocabularies" / "plover_event_types.csv", encoding="utf-8"))}
-    rows = list(csv.DictReader(open(LEXICON / "event_verbs.csv", encoding="utf-8")))
+    cameo = {r["code"] for r in csv.DictReader(open(REPO_ROOT / "sources" / "vocabularies" / "cameo_event_codes.csv", encoding="utf-8"))}
+    plover = {r["event_type"] for r in csv.DictReader(open(REPO_ROOT / "sources" / "vocabularies" / "plover_event_types.csv", encoding="utf-8"))}
+    rows = list(csv.DictReader(open(REPO_ROOT / LEXICON / "event_verbs.csv", encoding="utf-8")))
     assert rows and all(r["cameo"] in cameo and (not r["plover"] or r["plover"] in plover) for r in rows)
 
 
 def test_readme_evaluation_table_is_the_current_measurement():
-    from scripts.evaluate import SUMMARY_END, SUMMARY_START, measure_all, summary
+    from scripts.tools.evaluate import SUMMARY_END, SUMMARY_START, measure_all, summary
     from .conftest import ROOT
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split(SUMMARY_START, 1)[1].split(SUMMARY_END, 1)[0]
-    assert block == "\n" + summary(measure_all()), "run python -m scripts.evaluate --update-readme"
+    assert block == "\n" + summary(measure_all()), "run python -m scripts.tools.evaluate --update-readme"
 
 
 def test_gold_text_missing_from_its_article_is_refused_naming_the_file_and_item(tmp_path):
-    from scripts.evaluate import GoldError
+    from scripts.tools.evaluate import GoldError
     folder = tmp_path / "broken"
     folder.mkdir()
     (folder / "article.txt").write_text("Blinken met Tokayev on Tuesday.\n", encoding="utf-8")

@@ -3,21 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.errors import EvidenceAmbiguous, EvidenceNotFound
-from scripts.evidence import locate
-from scripts.package import SPANS
-from scripts.table import TABLES, load_schema, read_csv_rows
+from scripts.core.errors import EvidenceAmbiguous, EvidenceNotFound
+from scripts.core.evidence import locate
+from scripts.core.registry import TABLES, load_schema, spans
+from scripts.publish.codec import read_csv_rows
 
 from .conftest import ROOT
 
 
 @pytest.mark.parametrize("name", [t for t in TABLES if t not in ("sources", "actors")])
 def test_every_span_equals_the_article_at_its_offsets(name, article_text):
-    rows = read_csv_rows(ROOT / "data" / f"{name}.csv", load_schema(name))
+    schema = load_schema(name)
+    rows = read_csv_rows(ROOT / "data" / f"{name}.csv", schema)
     checked = 0
     for row in rows:
-        for text, start, end in SPANS:
-            if row.get(text) is not None and start in row:
+        for text, start, end in spans(schema):
+            if row.get(text) is not None:
                 assert article_text[row[start]:row[end]] == row[text]
                 checked += 1
     assert checked > 0

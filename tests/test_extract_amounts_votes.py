@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scripts.extract import draft_article
+from scripts.draft import draft_article
 
 
 def draft(text: str) -> dict:

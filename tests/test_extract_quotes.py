@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from scripts.extract import draft_article
-from scripts.extract.quotes import find_quote_spans
+from scripts.draft import draft_article
+from scripts.core.quotation import find_quote_spans
 
 DAY = dt.date(2024, 3, 15)
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from scripts.extract import draft_article
+from scripts.draft import draft_article
 
 TUESDAY = dt.date(2023, 2, 28)
 

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scripts.build import build
-from scripts.errors import BuildError
-from scripts.table import csv_bytes, read_csv_rows, unescape_cell, write_parquet
+from scripts.core.errors import BuildError
+from scripts.publish.codec import csv_bytes, read_csv_rows, unescape_cell, write_parquet
 
 from .conftest import ROOT, SEED, copy_repo, tree_digest
 

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from scripts import errors
+from scripts.core import errors
 from scripts.build import build
-from scripts.hostile import CASES
+from .hostile import CASES
 
 from .conftest import tree_digest
 

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from frictionless import Package, system
 
-from scripts.table import TABLES, load_schema, read_csv_rows, read_parquet_rows
+from scripts.core.registry import TABLES, load_schema
+from scripts.publish.codec import read_csv_rows, read_parquet_rows
 
 from .conftest import ROOT, tree_digest
 

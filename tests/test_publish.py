@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import errors
+from scripts.core import errors
 from scripts.build import build
-from scripts.package import FAILPOINTS, JOURNAL, PREVIOUS, STAGING, build_lock, roll_forward
+from scripts.publish.journal import FAILPOINTS, JOURNAL, PREVIOUS, STAGING, build_lock, roll_forward
 
 from .conftest import SEED, copy_repo, tree_digest
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from scripts.docs import END, START, render_dictionary
-from scripts.table import TABLES, load_schema
+from scripts.publish.readme import END, START, render_dictionary
+from scripts.core.registry import TABLES, load_schema
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from frictionless import Package, system
 
-from scripts.release import ReleaseError, package_version, release
+from scripts.tools.release import ReleaseError, package_version, release
 
 from .conftest import ROOT
 

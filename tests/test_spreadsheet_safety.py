@@ -7,8 +7,9 @@ import io
 import pyarrow.parquet as pq
 
 from scripts.build import build
-from scripts.hostile import add_source
-from scripts.table import FORMULA_START, escape_cell, load_schema, read_csv_rows, unescape_cell
+from .hostile import add_source
+from scripts.core.registry import load_schema
+from scripts.publish.codec import FORMULA_START, escape_cell, read_csv_rows, unescape_cell
 
 QUOTED = ["=SUM(A1:A9)*cmd|calc", "-1 for the regime", "@everyone out", "+7 days"]
 HOSTILE = (f"Protesters chanted “{QUOTED[0]}” and “{QUOTED[1]}”, a sign read “{QUOTED[2]}” and another "

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from scripts.vocabulary import load_vocabularies
-from scripts.table import TABLES, read_parquet_rows
-from scripts.timeline import PNG, SVG, draw_timeline
+from scripts.load.vocabulary import load_vocabularies
+from scripts.core.registry import TABLES
+from scripts.publish.codec import read_parquet_rows
+from scripts.publish.timeline import PNG, SVG, draw_timeline
 
 from .conftest import ROOT
 

@@ -15,9 +15,10 @@ import pytest
 from openpyxl import load_workbook
 
 from scripts.build import build
-from scripts.calc_filter import csv_filter
-from scripts.table import PANDAS_DTYPES, TABLES, load_schema, read_parquet_rows, unescape_cell
-from scripts.workbook import read_workbook_rows, workbook_name
+from scripts.tools.calc_filter import csv_filter
+from scripts.core.registry import TABLES, load_schema
+from scripts.publish.codec import PANDAS_DTYPES, read_parquet_rows, unescape_cell
+from scripts.publish.workbook import read_workbook_rows, workbook_name
 
 from .conftest import ROOT, copy_repo
 from .test_spreadsheet_safety import add_hostile_article

@@ -1,9 +1,9 @@
 """Vocabularies: the schemas' enumerations agree with the cited code lists."""
 from __future__ import annotations
 
-from scripts.inputs import read_csv
-from scripts.table import load_schema
-from scripts.vocabulary import load_vocabularies
+from scripts.load.inputs import read_csv
+from scripts.core.registry import load_schema
+from scripts.load.vocabulary import load_vocabularies
 
 from .conftest import ROOT
 

