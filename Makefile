@@ -1,36 +1,54 @@
-# Two commands: `make build` (sources/ -> data/ + datapackage.json, validated) and `make test`.
+# Two commands: `make build` (sources/ -> data/ + datapackage.json, validated) and `make test`. `make help` lists all.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
+PIP    := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -c constraints.txt
 
-.PHONY: build test validate evaluate bench reliability release clean-venv
+.DEFAULT_GOAL := help
+.PHONY: help build test lint format validate evaluate bench release clean-venv
 
-build: $(STAMP)
+help:                ## list the targets
+	@awk -F':.*## ' '/^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: $(RUNTIME)    ## sources/ -> data/ + datapackage.json, validated (about 3 s once .venv exists)
 	$(BIN)/python -m scripts.build
 
-test: $(STAMP)
+test: $(TESTING)     ## run the tests (about 2 minutes on 2 cores)
 	$(BIN)/python -m pytest
 
-evaluate: $(STAMP)
-	$(BIN)/python -m scripts.evaluate
+lint: $(TESTING)     ## ruff check and ruff format --check
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 
-bench: $(STAMP)
-	$(BIN)/python -m scripts.bench_draft
+format: $(TESTING)   ## rewrite the code in ruff's format, fix what ruff can
+	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format scripts tests
 
-reliability: $(STAMP)
-	$(BIN)/python -m scripts.reliability
-
-release: build
-	$(BIN)/python -m scripts.release
-
-validate: $(STAMP)
+validate: $(TESTING) ## frictionless validate datapackage.json (every resource, every format)
 	$(BIN)/frictionless validate datapackage.json
 
-$(STAMP): requirements.txt constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
-	touch $(STAMP)
+evaluate: $(RUNTIME) ## the drafter against the hand-annotated corpus (precision, recall, F1)
+	$(BIN)/python -m scripts.evaluate
 
-clean-venv:
+bench: $(RUNTIME)    ## drafting throughput (articles per second), prints figures, asserts nothing
+	$(BIN)/python -m scripts.tools.bench_draft
+
+release: build       ## a versioned, validated, deterministic zip of the package in release/
+	$(BIN)/python -m scripts.tools.release
+
+$(RUNTIME): pyproject.toml constraints.txt
+	@echo "First run: creating $(VENV) and installing the pinned dependencies (pyproject.toml, constraints.txt);"
+	@echo "this takes 1-3 minutes once, later runs reuse $(VENV)."
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) --quiet .
+	touch $(RUNTIME)
+
+$(TESTING): $(RUNTIME)
+	@echo "Installing the test tools ([test] extra of pyproject.toml: pytest, hypothesis, duckdb, polars, ruff)..."
+	$(PIP) --quiet ".[test]"
+	touch $(TESTING)
+
+clean-venv:          ## remove .venv (the next command recreates it)
 	rm -rf $(VENV)

@@ -1,24 +1,17 @@
 """The source article: its bytes, their hash, its sentences."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import pysbd
-
 from ..core.errors import ArticleChanged, ArticleFormatError
+from ..core.sentences import Sentence, split_sentences
 from ..core.repo import ROOT
 from .inputs import load_yaml
-
-
-@dataclass(frozen=True)
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -43,10 +36,15 @@ class Article:
         return hashlib.sha256(self.data).hexdigest()
 
     def sentence_at(self, offset: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence that holds offset (binary search over the sentences' starts)."""
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         raise ValueError(f"offset {offset} is in no sentence of {self.source_id}")
+
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
 
 def load_article(folder: Path, root: Path = ROOT) -> Article:
@@ -95,16 +93,3 @@ def check_article_bytes(data: bytes, path: Path, source_id: str) -> str:
         raise refuse("line endings", f"{kind} line endings (first at character {text.index(chr(13))}); offsets count "
                      "LF only.", "convert the line endings to LF (e.g. dos2unix), then record the new sha256.")
     return text
-
-
-def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences with offsets (pysbd, trailing white space trimmed); segments without a letter are not sentences."""
-    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
-    sentences = []
-    for span in segmenter.segment(text):
-        start, end = span.start, span.end
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if any(ch.isalpha() for ch in text[start:end]):
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
-    return tuple(sentences)

@@ -11,18 +11,19 @@ from ..core.errors import ValidationFailed
 from ..core.registry import TABLES, spans
 from .codec import read_csv_rows, read_parquet_rows
 from .descriptor import FORMATS, csv_only, resource_name
-from .workbook import read_workbook_rows
+from .workbook import read_workbook_tables
 
 
 def validate_staged(folder: Path, descriptor: dict, schemas: dict[str, dict], articles: dict[str, str],
                     book: Path) -> list[str]:
     """Every check on the written files; returns one line per resource, raises ValidationFailed on any failure."""
     rows = validate_csv(folder, descriptor)
+    sheets = read_workbook_tables(book, schemas)
     for name in TABLES:
         from_csv = read_csv_rows(folder / "data" / f"{name}.csv", schemas[name])
         check_parity(folder / "data" / f"{name}.parquet", name, from_csv, read_parquet_rows(folder / "data" / f"{name}.parquet"),
                      "CSV and Parquet differ.", "report this as a bug of scripts/publish/codec.py.")
-        check_parity(book, name, from_csv, read_workbook_rows(book, name, schemas[name]),
+        check_parity(book, name, from_csv, sheets[name],
                      "the workbook's sheet differs from the CSV file.",
                      "report this as a bug of scripts/publish/workbook.py; nothing was published.")
         check_spans(name, from_csv, schemas[name], articles, folder)

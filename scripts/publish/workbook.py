@@ -136,18 +136,26 @@ def normalise_zip(data: bytes, path: Path, created: dt.datetime) -> None:
 
 def read_workbook_rows(path: Path, sheet_name: str, schema: dict) -> list[dict]:
     """The rows of one sheet, typed like the Parquet rows (dates as dates, empty cells as None)."""
+    return read_workbook_tables(path, {sheet_name: schema})[sheet_name]
+
+
+def read_workbook_tables(path: Path, schemas: dict[str, dict]) -> dict[str, list[dict]]:
+    """The rows of the named sheets, the workbook opened once."""
     from openpyxl import load_workbook
     book = load_workbook(path, read_only=True)
     try:
-        sheet = book[sheet_name]
-        rows = sheet.iter_rows(values_only=True)
-        header = list(next(rows))
-        if header != [f["name"] for f in schema["fields"]]:
-            raise ValueError(f"{path}:{sheet_name}: header {header} differs from the schema")
-        kinds = [f["type"] for f in schema["fields"]]
-        return [{name: cell_value(value, kind) for name, value, kind in zip(header, row, kinds)} for row in rows]
+        return {name: sheet_rows(book[name], schema, f"{path}:{name}") for name, schema in schemas.items()}
     finally:
         book.close()
+
+
+def sheet_rows(sheet, schema: dict, where: str) -> list[dict]:
+    rows = sheet.iter_rows(values_only=True)
+    header = list(next(rows))
+    if header != [f["name"] for f in schema["fields"]]:
+        raise ValueError(f"{where}: header {header} differs from the schema")
+    kinds = [f["type"] for f in schema["fields"]]
+    return [{name: cell_value(value, kind) for name, value, kind in zip(header, row, kinds)} for row in rows]
 
 
 def cell_value(value: object, kind: str) -> object:
