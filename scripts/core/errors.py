@@ -44,6 +44,15 @@ class InvalidDate(BuildError):
     """A date that does not exist, or contradicts the article or the status of its item."""
 
 
+class DuplicateEvidence(BuildError):
+    """Two reports of one article citing the same words."""
+
+
+class InvalidLink(BuildError):
+    """A `same_as` link that joins what cannot be one happening or one quotation as it stands (dates that differ
+    without a stated reason, a link to a report instead of its event, quotations with different words)."""
+
+
 class DuplicateId(BuildError):
     """Two items with the same id."""
 

@@ -30,9 +30,11 @@ REGISTERED = (
     Table("sources"),
     Table("actors"),
     Table("mentions"),
-    Table("events", covers_sentences=True),
+    Table("events"),
+    Table("reports", covers_sentences=True),
     Table("quotes", covers_sentences=True),
-    Table("votes", covers_sentences=True),
+    Table("votes"),
+    Table("vote_statements", covers_sentences=True),
     Table("borders", covers_sentences=True),
     Table("claims"),
 )

@@ -6,17 +6,17 @@ from pathlib import Path
 from ..core.errors import DuplicateId, UnknownEvent
 
 # (table, its key) of the rows whose ids the annotations give, and of the rows that may point at an event
-IDENTIFIED = (("events", "event_id"), ("quotes", "quote_id"), ("claims", "claim_id"))
-POINTING_AT_EVENTS = (("quotes", "quote_id"), ("votes", "iso3"), ("claims", "claim_id"))
+IDENTIFIED = (("reports", "report_id", "events"), ("quotes", "quote_id", "quotes"), ("claims", "claim_id", "claims"))
+POINTING_AT_EVENTS = (("quotes", "quote_id"), ("vote_statements", "statement_id"), ("claims", "claim_id"))
 
 
 def check_unique(tables: dict[str, list[dict]], files: dict[str, Path]) -> None:
-    """Ids of events, quotes and claims are unique across every source."""
-    for table, key in IDENTIFIED:
+    """Ids of event items (reports), quotes and claims are unique across every source."""
+    for table, key, section in IDENTIFIED:
         seen: dict[str, str] = {}
         for row in tables[table]:
             if row[key] in seen:
-                raise DuplicateId(files[row["source_id"]], f"{table} (id: {row[key]})", "id",
+                raise DuplicateId(files[row["source_id"]], f"{section} (id: {row[key]})", "id",
                                   f"the id is already used in {files[seen[row[key]]]}.",
                                   "give every item its own id across all sources (prefix it with the article's subject).")
             seen[row[key]] = row["source_id"]

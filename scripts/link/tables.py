@@ -6,6 +6,7 @@ from ..load.registries import Registries
 from ..stage.article import Reference, StagedArticle
 from .actor import actor_rows
 from .border import border_rows
+from .event import disagreement_claims, link_quotes, link_reports
 from .ids import check_event_links, check_unique
 from .vote import vote_rows
 
@@ -18,7 +19,10 @@ def link_tables(articles: list[StagedArticle], registries: Registries, reference
     check_unique(union, files)
     check_event_links(union, files)
     tables = dict(union)
-    tables["votes"] = vote_rows(reference.votes, union["votes"])
+    tables["events"] = link_reports(union["events"], union["reports"], files)
+    tables["claims"] = union["claims"] + disagreement_claims(tables["events"], union["reports"])
+    link_quotes(union["quotes"], files)
+    tables["votes"] = vote_rows(reference.votes, union["vote_statements"])
     tables["borders"] = border_rows(reference.borders, union["borders"])
     tables["actors"] = actor_rows(registries.actors, union["mentions"])
     return tables

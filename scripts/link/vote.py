@@ -1,17 +1,10 @@
-"""Votes: the roll-call rows of the reference, marked where an article speaks of a state's vote."""
+"""Votes: the roll-call rows of the reference, each counting the statements articles make about it."""
 from __future__ import annotations
 
-STATEMENT_FIELDS = ("article_says", "source_id", "evidence", "evidence_start", "evidence_end", "event_id",
-                    "review_status")
+from collections import Counter
 
 
 def vote_rows(roll_call: list[dict], statements: list[dict]) -> list[dict]:
-    """The roll-call rows with the statement of an article about each state (the last statement about a state wins)."""
-    said = {(s["resolution_symbol"], s["iso3"]): s for s in statements}
-    rows = []
-    for row in roll_call:
-        statement = said.get((row["resolution_symbol"], row["iso3"]))
-        if statement:
-            row = {**row, "in_article": True, **{field: statement[field] for field in STATEMENT_FIELDS}}
-        rows.append(row)
-    return rows
+    """The roll-call rows as the record has them, with the number of vote statements about each state's vote."""
+    counts = Counter((s["resolution_symbol"], s["iso3"]) for s in statements)
+    return [{**row, "statement_count": counts[(row["resolution_symbol"], row["iso3"])]} for row in roll_call]

@@ -65,6 +65,8 @@ def label_for(event: dict, quotes: Counter, tallies: dict[str, str]) -> str:
     text = f"{event['date'].isoformat()}  {event['summary']}"
     if event["event_id"] in tallies:
         text += f"  [{tallies[event['event_id']]}]"
+    if event.get("source_count", 1) > 1:
+        text += f"  [{event['source_count']} sources]"
     if quotes[event["event_id"]]:
         n = quotes[event["event_id"]]
         text += f"  [{n} quotation{'s' if n > 1 else ''}]"
@@ -79,7 +81,7 @@ def vote_tallies(tables: dict[str, list[dict]]) -> dict[str, str]:
     by_resolution: dict[str, Counter] = {}
     for row in tables["votes"]:
         by_resolution.setdefault(row["resolution_symbol"], Counter())[row["vote"]] += 1
-    for row in tables["votes"]:
+    for row in tables["vote_statements"]:
         if row["event_id"]:
             count = by_resolution[row["resolution_symbol"]]
             tallies[row["event_id"]] = (f"{row['resolution_symbol']}: {count['yes']} yes, {count['no']} no, "

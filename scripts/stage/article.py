@@ -37,7 +37,7 @@ class StagedArticle:
     source_id: str
     file: Path                       # its annotations.yaml, named by the errors of later stages
     text: str
-    rows: dict[str, list[dict]]      # sources, mentions, events, quotes, borders, claims; votes: its vote statements
+    rows: dict[str, list[dict]]      # its rows of every table but actors and votes (the registry's)
 
 
 def stage_article(folder: Path, registries: Registries, reference: Reference, root: Path,
@@ -48,11 +48,13 @@ def stage_article(folder: Path, registries: Registries, reference: Reference, ro
     actors = registries.actors
     mentions = stage_mentions(article, annotations.get("mentions", {}), actors, file,
                               frozenset(annotations.get("_drafted_names", ())))
+    events, reports = stage_events(article, annotations, actors, registries.vocab, file)
     rows = {
         "mentions": mentions,
-        "events": stage_events(article, annotations, actors, registries.vocab, file),
+        "events": events,
+        "reports": reports,
         "quotes": stage_quotes(article, annotations, actors, file),
-        "votes": stage_vote_statements(article, annotations, reference.roll_call, file),
+        "vote_statements": stage_vote_statements(article, annotations, reference.roll_call, file),
         "borders": stage_border_statements(article, annotations, reference.factbook, file),
         "claims": stage_claims(article, annotations, record_for(registries, reference, mentions), actors, file),
     }

@@ -1,44 +1,76 @@
-"""Events: the happenings an article reports, coded with CAMEO and PLOVER, dated, placed, with their evidence."""
+"""Events and their reports. An event is a happening; a report is one source's account of it (its evidence, and the
+date and status as that source gives them). An event item of the annotations defines an event and is its first
+report; an item with `same_as: <event id>` is one more report of that event, of this or another article."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from ..core.dates import check_dated_item
+from ..core.errors import AnnotationFormatError, DuplicateEvidence, EvidenceNotFound
+from ..core.evidence import locate
 from ..load.actors import require_actor
 from ..load.article import Article
-from ..core.dates import check_dated_item
-from ..core.errors import AnnotationFormatError, EvidenceNotFound
-from ..core.evidence import locate
-from ..load.vocabulary import Vocabularies
 from ..load.review import status
+from ..load.vocabulary import Vocabularies
 
 
-def stage_events(article: Article, annotations: dict, actors: dict, vocab: Vocabularies, file: Path) -> list[dict]:
-    """One row per annotated event, checked against the article, the actors and the vocabularies."""
-    published = article.published
-    return [stage_event(item, article, actors, vocab, published, file) for item in annotations.get("events", [])]
+def stage_events(article: Article, annotations: dict, actors: dict, vocab: Vocabularies,
+                 file: Path) -> tuple[list[dict], list[dict]]:
+    """The events this article defines, and one report per event item (the defining ones included)."""
+    events, reports = [], []
+    for item in annotations.get("events", []):
+        label = f"events (id: {item['id']})"
+        report = stage_report(item, article, file, label)
+        reports.append(report)
+        if not item.get("same_as"):
+            events.append(stage_event(item, report, article, actors, vocab, file, label))
+    check_distinct_evidence(reports, file)
+    return events, reports
 
 
-def stage_event(item: dict, article: Article, actors: dict, vocab: Vocabularies, published: dt.date,
-                file: Path) -> dict:
-    label = f"events (id: {item['id']})"
+def stage_report(item: dict, article: Article, file: Path, label: str) -> dict:
+    """One source's account of a happening: evidence located, date checked against the article."""
     span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
-    date = check_dated_item(item, published, file=file, label=label)
+    date = check_dated_item(item, article.published, file=file, label=label)
     if item.get("date_expression") and item["date_expression"] not in article.text:
         raise EvidenceNotFound(file, label, "date_expression", f"{item['date_expression']!r} is not in the article.",
                                "quote the article's own words for the date, or leave date_expression out.")
-    for field in ("source_actor", "target_actor", "place"):
-        require_actor(actors, item.get(field), file=file, item=label, field=field)
-    others = item.get("other_actors", [])
-    for other in others:
-        require_actor(actors, other, file=file, item=label, field="other_actors")
-    place = actors[item["place"]] if item.get("place") else None
-    if place and (place["kind"] != "city" or place["geonames_id"] is None):
-        raise AnnotationFormatError(file, label, "place", f"{item['place']!r} is not a place with a GeoNames id.",
-                                    "name an actor of kind city whose reference row has a GeoNames id.")
-    if bool(place) != bool(item.get("place_basis")):
-        raise AnnotationFormatError(file, label, "place_basis", "a place needs its basis (stated or implied) and vice versa.",
-                                    "give both `place` and `place_basis`, or neither.")
+    return {
+        "report_id": item["id"],
+        "event_id": item.get("same_as") or item["id"],
+        "source_id": article.source_id,
+        "defines_event": not item.get("same_as"),
+        "status": item["status"],
+        "date": date,
+        "date_precision": item.get("date_precision"),
+        "date_qualifier": item.get("date_qualifier") or ("on" if date else None),
+        "date_expression": item.get("date_expression"),
+        "date_basis": item["date_basis"],
+        "evidence": span.text,
+        "evidence_start": span.start,
+        "evidence_end": span.end,
+        "link_reason": item.get("same_as_reason"),
+        "review_status": status(item),
+    }
+
+
+def check_distinct_evidence(reports: list[dict], file: Path) -> None:
+    """Two reports of one article may not claim the same words: one passage is one account."""
+    seen: dict[tuple[int, int], str] = {}
+    for report in reports:
+        span = (report["evidence_start"], report["evidence_end"])
+        if span in seen:
+            raise DuplicateEvidence(file, f"events (id: {report['report_id']})", "evidence",
+                                    f"the same words ({span[0]}–{span[1]}) are the evidence of {seen[span]!r} too.",
+                                    "cite the passage once: keep one item, or cite the words that differ.")
+        seen[span] = report["report_id"]
+
+
+def stage_event(item: dict, report: dict, article: Article, actors: dict, vocab: Vocabularies, file: Path,
+                label: str) -> dict:
+    """The event row an item defines: its defining report's account, with codes, actors and place checked."""
+    check_actors(item, actors, file, label)
+    place = check_place(item, actors, file, label)
     cameo, plover = item.get("cameo"), item.get("plover")
     if plover is not None:
         vocab.check_plover(plover, file=file, item=label)
@@ -49,15 +81,11 @@ def stage_event(item: dict, article: Article, actors: dict, vocab: Vocabularies,
         "event_id": item["id"],
         "source_id": article.source_id,
         "summary": item["summary"],
-        "status": item["status"],
-        "date": date,
-        "date_precision": item.get("date_precision"),
-        "date_qualifier": item.get("date_qualifier") or ("on" if date else None),
-        "date_expression": item.get("date_expression"),
-        "date_basis": item["date_basis"],
+        **{field: report[field] for field in ("status", "date", "date_precision", "date_qualifier", "date_expression",
+                                               "date_basis")},
         "source_actor_id": item.get("source_actor"),
         "target_actor_id": item.get("target_actor"),
-        "other_actor_ids": ";".join(others) or None,
+        "other_actor_ids": ";".join(item.get("other_actors", [])) or None,
         "place_actor_id": item.get("place"),
         "place_name": place["name"] if place else None,
         "geonames_id": place["geonames_id"] if place else None,
@@ -68,9 +96,29 @@ def stage_event(item: dict, article: Article, actors: dict, vocab: Vocabularies,
         "cameo_label": vocab.cameo_label(cameo, file=file, item=label) if cameo else None,
         "plover_type": plover,
         "coding_note": item.get("coding_note"),
-        "evidence": span.text,
-        "evidence_start": span.start,
-        "evidence_end": span.end,
+        "evidence": report["evidence"],
+        "evidence_start": report["evidence_start"],
+        "evidence_end": report["evidence_end"],
         "notes": item.get("notes"),
-        "review_status": status(item),
+        "report_count": 1,              # counted across articles by scripts/link/event.py
+        "source_count": 1,
+        "review_status": report["review_status"],
     }
+
+
+def check_actors(item: dict, actors: dict, file: Path, label: str) -> None:
+    for field in ("source_actor", "target_actor", "place"):
+        require_actor(actors, item.get(field), file=file, item=label, field=field)
+    for other in item.get("other_actors", []):
+        require_actor(actors, other, file=file, item=label, field="other_actors")
+
+
+def check_place(item: dict, actors: dict, file: Path, label: str) -> dict | None:
+    place = actors[item["place"]] if item.get("place") else None
+    if place and (place["kind"] != "city" or place["geonames_id"] is None):
+        raise AnnotationFormatError(file, label, "place", f"{item['place']!r} is not a place with a GeoNames id.",
+                                    "name an actor of kind city whose reference row has a GeoNames id.")
+    if bool(place) != bool(item.get("place_basis")):
+        raise AnnotationFormatError(file, label, "place_basis", "a place needs its basis (stated or implied) and vice versa.",
+                                    "give both `place` and `place_basis`, or neither.")
+    return place

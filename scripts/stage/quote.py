@@ -80,6 +80,7 @@ def stage_quote(item: dict, article: Article, pairs: list[Span], actors: dict, p
         "date_precision": item.get("date_precision"),
         "date_basis": item["date_basis"],
         "event_id": item.get("event"),
+        "same_as_quote_id": item.get("same_as"),
         "attribution": attribution.text,
         "attribution_start": attribution.start,
         "attribution_end": attribution.end,

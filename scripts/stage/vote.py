@@ -8,12 +8,13 @@ from ..core.errors import UnknownCode
 from ..core.evidence import locate
 from ..load.article import Article
 from ..load.review import status
+from ..load.vocabulary import check_iso3
 
 GENERAL_ASSEMBLY = "un-general-assembly"
 
 
 def roll_call_rows(roll_calls: list[dict], actors: dict) -> list[dict]:
-    """One votes row per resolution and member state, as the reference records it (no article statement yet)."""
+    """One votes row per resolution and member state, as the reference records it."""
     state_actors = {a["iso3"]: a["actor_id"] for a in actors.values() if a["kind"] == "state"}
     rows = []
     for record in roll_calls:
@@ -30,27 +31,29 @@ def roll_call_rows(roll_calls: list[dict], actors: dict) -> list[dict]:
             "record_source": f"UN Digital Library record {resolution['undl_record']} ({resolution['record_url']}); "
                              f"sources/reference/{resolution['roll_call_file']}",
             "record_crosschecks": call["sources"],
-            "in_article": False,
-            "article_says": None, "source_id": None, "evidence": None, "evidence_start": None, "evidence_end": None,
-            "event_id": None, "review_status": "reference",
+            "statement_count": 0,           # counted across articles by scripts/link/vote.py
         })
     return sorted(rows, key=lambda row: (row["resolution_symbol"], row["iso3"]))
 
 
 def stage_vote_statements(article: Article, annotations: dict, roll_call: set[tuple[str, str]],
                           file: Path) -> list[dict]:
-    """One statement per state an annotated vote item names; every state must have a recorded vote."""
+    """One row per state an annotated vote item names; every state must be a member with a recorded vote."""
     statements = []
     for index, item in enumerate(annotations.get("votes", [])):
-        label = f"votes[{index}] ({item['resolution']})"
+        statement_id = item.get("id") or f"{article.source_id}-vote-{index + 1}"
+        label = f"votes[{index}] (id: {statement_id})"
         span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
         for iso3 in item["states"]:
+            check_iso3(iso3, file=file, item=label, field="states")
             if (item["resolution"], iso3) not in roll_call:
-                raise UnknownCode(file, label, "states", f"no recorded vote of {iso3!r} on {item['resolution']!r}.",
-                                  "use a resolution of sources/reference/unga_resolutions.csv and ISO3 codes of its roll call.")
+                raise UnknownCode(file, label, "states", f"{iso3} has no recorded vote on {item['resolution']!r}: it is "
+                                  "not a UN member state of that roll call, or the resolution is not in the reference.",
+                                  "name member states by ISO3 and a resolution of sources/reference/unga_resolutions.csv.")
             statements.append({
-                "resolution_symbol": item["resolution"], "iso3": iso3, "article_says": item["article_says"],
-                "source_id": article.source_id, "evidence": span.text, "evidence_start": span.start,
-                "evidence_end": span.end, "event_id": item.get("event"), "review_status": status(item),
+                "statement_id": statement_id, "iso3": iso3, "source_id": article.source_id,
+                "resolution_symbol": item["resolution"], "article_says": item["article_says"], "evidence": span.text,
+                "evidence_start": span.start, "evidence_end": span.end, "event_id": item.get("event"),
+                "review_status": status(item),
             })
     return statements
