@@ -5,8 +5,13 @@ import pandas as pd
 import pytest
 
 from scripts.build import build
+from scripts.core import errors
+from scripts.core.registry import input_schema
+from scripts.stage import claim as claim_stage
+from scripts.stage.claim import RULES
 
-from .conftest import ROOT
+from .conftest import ROOT, tree_digest
+from .test_bad_input import ANN, edit
 
 REF = "sources/reference/borders_factbook.csv"
 
@@ -97,14 +102,110 @@ def test_vote_claims_link_to_the_votes_rows_they_concern():
     assert len(linked) == 5 and linked["in_article"].all()
 
 
-def test_a_rule_given_params_it_cannot_use_is_refused_and_publishes_nothing(repo):
-    from scripts.core.errors import AnnotationFormatError
+def test_schema_params_and_rules_name_the_same_rules():
+    schema = input_schema("annotations")
+    item = schema["properties"]["claims"]["items"]
+    enum = item["properties"]["rule"]["enum"]
+    params = {name.removeprefix("params-") for name in schema["$defs"] if name.startswith("params-")}
+    branches = {branch["if"]["properties"]["rule"]["const"]: branch["then"]["properties"]["params"]["$ref"]
+                for branch in item["allOf"]}
+    assert len(enum) == len(set(enum)) == len(item["allOf"])
+    assert set(enum) == params == set(RULES) == set(branches)
+    assert all(ref == f"#/$defs/params-{rule}" for rule, ref in branches.items())
 
-    from .conftest import tree_digest
+
+BORDER_PARAMS = "params: {countries: [KAZ, RUS], tolerance: 0.05}"
+PARAMS_ERRORS = [
+    # id, old, new, the claim, words the message must contain
+    ("missing-param", BORDER_PARAMS, "params: {countries: [KAZ, RUS]}", "kaz-rus-border-length",
+     ["'tolerance' is a required property"]),
+    ("wrong-type", BORDER_PARAMS, "params: {countries: [KAZ, RUS], tolerance: five}", "kaz-rus-border-length",
+     ["tolerance", "'five' is not of type 'number'"]),
+    ("out-of-range", BORDER_PARAMS, "params: {countries: [KAZ, RUS], tolerance: 5}", "kaz-rus-border-length",
+     ["tolerance", "greater than the maximum of 1"]),
+    ("one-country", BORDER_PARAMS, "params: {countries: [KAZ], tolerance: 0.05}", "kaz-rus-border-length",
+     ["countries", "too short"]),
+    ("unknown-param", BORDER_PARAMS, "params: {countries: [KAZ, RUS], tolerance: 0.05, tolerence: 0.1}",
+     "kaz-rus-border-length", ["tolerence"]),
+    ("no-params", "    rule: no_reference\n    params:\n      reason: The reference data hold no list of Blinken",
+     "    rule: no_reference\n    notes: The reference data hold no list of Blinken", "first-visit",
+     ["'params' is a required property"]),
+    ("empty-keywords", "params: {keywords: [President]}", "params: {keywords: []}", "role-tokayev-president",
+     ["keywords", "should be non-empty"]),
+    ("weekday-without-date", "params: {weekday: Thursday, resolution: A/RES/ES-11/6}", "params: {weekday: Thursday}",
+     "vote-date-thursday", ["'key_date' is a required property"]),
+]
+
+
+@pytest.mark.parametrize("case", PARAMS_ERRORS, ids=[c[0] for c in PARAMS_ERRORS])
+def test_params_a_rule_cannot_use_are_refused_by_the_schema_and_publish_nothing(repo, case):
+    _, old, new, claim_id, words = case
     before = tree_digest(repo)
-    path = repo / "sources/articles/blinken-astana-2023-02-28/annotations.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("params: {countries: [KAZ, RUS], tolerance: 0.05}",
-                                                             "params: {countries: [KAZ, RUS]}"), encoding="utf-8")
-    with pytest.raises(AnnotationFormatError, match=r"kaz-rus-border-length.*params.*tolerance"):
+    edit(repo, ANN, old, new)
+    with pytest.raises(errors.AnnotationFormatError) as caught:
         build(repo, out=lambda line: None)
+    error, message = caught.value, str(caught.value)
+    assert error.item.startswith("claims[") and f"(id: {claim_id})" in error.item
+    assert "params" in message and "annotations.schema.json" in error.fix
+    for word in words:
+        assert word in message, message
+    assert tree_digest(repo) == before
+
+
+MISSING_RECORDS = [
+    # id, old, new, error, the claim, the field, words the message must contain
+    ("unknown-key-date", "key_date: Russian full-scale invasion of Ukraine begins", "key_date: Russian invasion begins",
+     errors.UnknownReference, "date-days-after-anniversary", "params.key_date", ["'Russian invasion begins'",
+                                                                                 "key_dates.csv"]),
+    ("unknown-resolution", "params: {weekday: Thursday, resolution: A/RES/ES-11/6}",
+     "params: {weekday: Thursday, resolution: A/RES/ES-11/99}", errors.UnknownReference, "vote-date-thursday",
+     "params.resolution", ["'A/RES/ES-11/99'", "unga_resolutions.csv"]),
+    ("unknown-resolution-of-force", "params: {resolution: A/RES/ES-11/6, binding_words",
+     "params: {resolution: A/RES/ES-11/7, binding_words", errors.UnknownReference, "vote-bill-requiring-withdrawal",
+     "params.resolution", ["'A/RES/ES-11/7'"]),
+    ("unknown-group", "params: {group: C5+1,", "params: {group: C6+1,", errors.UnknownReference, "c5-list-of-states",
+     "params.group", ["'C6+1'", "entities.csv"]),
+    ("unknown-subject", "params: {subject: antony-blinken,", "params: {subject: anthony-blinken,", errors.UnknownActor,
+     "c5-blinken-meets-himself", "params.subject", ["'anthony-blinken'", "actors.yaml"]),
+    ("partner-not-in-evidence", "partner: Blinken,", "partner: Lavrov,", errors.EvidenceNotFound,
+     "c5-blinken-meets-himself", "params.partner", ["'Lavrov'"]),
+    ("state-without-vote", "states: [KAZ, KGZ, TJK, TKM, UZB], allowed", "states: [KAZ, KGZ, TJK, TKM, VAT], allowed",
+     errors.UnknownCode, "vote-central-asian-five", "params.states", ["VAT", "A/RES/ES-11/6"]),
+    ("no-number", "article_value: 7,500 km", "article_value: seven thousand km", errors.AnnotationFormatError,
+     "kaz-rus-border-length", "article_value", ["'seven thousand km' states no number"]),
+]
+
+
+@pytest.mark.parametrize("case", MISSING_RECORDS, ids=[c[0] for c in MISSING_RECORDS])
+def test_a_claim_naming_a_record_that_does_not_exist_is_refused_by_name(repo, case):
+    _, old, new, error, claim_id, field, words = case
+    before = tree_digest(repo)
+    edit(repo, ANN, old, new)
+    with pytest.raises(error) as caught:
+        build(repo, out=lambda line: None)
+    message = str(caught.value)
+    assert caught.value.file.endswith("annotations.yaml") and caught.value.item == f"claims (id: {claim_id})"
+    assert caught.value.field == field and "Fix:" in message
+    for word in words:
+        assert word in message, message
+    assert tree_digest(repo) == before
+
+
+def test_a_factbook_pair_without_a_row_is_unverifiable_not_refused(repo):
+    edit(repo, ANN, BORDER_PARAMS, "params: {countries: [KAZ, USA], tolerance: 0.05}")
+    build(repo, out=lambda line: None)
+    row = claims(repo).loc["kaz-rus-border-length"]
+    assert row["verdict"] == "unverifiable" and row["rule_detail"] == "no Factbook row for KAZ-USA."
+
+
+@pytest.mark.parametrize("bug", [ZeroDivisionError, KeyError, TypeError, ValueError, StopIteration])
+def test_a_bug_inside_a_rule_propagates_as_itself_not_as_bad_input(repo, monkeypatch, bug):
+    def broken(claim, params, record, article):
+        raise bug("a bug in the rule")
+
+    monkeypatch.setitem(claim_stage.RULES, "border_length", broken)
+    before = tree_digest(repo)
+    with pytest.raises(bug, match="a bug in the rule") as caught:
+        build(repo, out=lambda line: None)
+    assert not isinstance(caught.value, errors.BuildError)
     assert tree_digest(repo) == before

@@ -1,11 +1,14 @@
 """Temporal expressions resolved to ISO 8601 values with a precision, against the publication date and the tense."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
 
+from scripts.core.repo import ROOT
 from scripts.draft import draft_article
+from scripts.draft.lexicon import KEY_DATES, MissingKeyDate, anniversary_dates
 
 TUESDAY = dt.date(2023, 2, 28)
 
@@ -49,3 +52,18 @@ def test_without_a_publication_date_relative_expressions_stay_unresolved():
 
 def test_may_the_verb_is_not_a_month():
     assert dates("Russia may respond, officials said.") == []
+
+
+def test_an_anniversary_event_missing_from_key_dates_stops_the_lexicon(tmp_path):
+    # the drafter keeps how articles name the event; its date lives only in sources/reference/key_dates.csv
+    with open(ROOT / KEY_DATES, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, [row for row in reader if row["event"] != "Russian full-scale invasion of Ukraine begins"]
+    (tmp_path / KEY_DATES).parent.mkdir(parents=True)
+    with open(tmp_path / KEY_DATES, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(MissingKeyDate, match=r"key_dates\.csv: Russian full-scale invasion of Ukraine begins: event:"):
+        anniversary_dates(tmp_path)
+    assert anniversary_dates(ROOT)[0][1] == dt.date(2022, 2, 24)

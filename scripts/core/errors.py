@@ -40,6 +40,11 @@ class UnknownCode(BuildError):
     """A code outside its vocabulary (CAMEO, PLOVER, ISO 3166-1, vote values)."""
 
 
+class UnknownReference(BuildError):
+    """A reference to a row that the reference files (sources/reference/) do not hold: a key date, a resolution, an
+    entity."""
+
+
 class InvalidDate(BuildError):
     """A date that does not exist, or contradicts the article or the status of its item."""
 

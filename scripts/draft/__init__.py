@@ -25,7 +25,7 @@ def draft_article(text: str, published: dt.date | None = None, root: Path = ROOT
     sentences = split_sentences(text)
     mentions = find_mentions(text, lex)
     quotes = find_quotes(text, sentences, mentions, lex.reporting_re)
-    dates = find_dates(text, published, sentences)
+    dates = find_dates(text, published, sentences, lex.anniversaries)
     amounts = find_amounts(text, sentences, mentions)
     votes = find_votes(text, sentences, mentions)
     events = find_events(sentences, mentions, dates, lex.event_verbs, quotes)

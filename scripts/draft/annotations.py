@@ -7,7 +7,7 @@ import re
 import yaml
 
 from ..core.evidence import find_all
-from .text import sentence_of, split_sentences
+from .text import Sentence, sentence_of, split_sentences
 
 HEADER = """\
 # Machine-drafted annotations (python -m scripts.draft). Every item says `review: drafted`.
@@ -36,11 +36,31 @@ def with_occurrence(item: dict, text: str, field: str, start: int, key: str = "o
 
 
 def to_annotations(draft: dict, text: str) -> dict:
+    """The draft as annotations: mentions, events, quotes, then the sections that have items (drafted mentions,
+    borders, notes on the sentences nothing covers, and what could not be linked)."""
     sentences = split_sentences(text)
-    notes: dict = {"mentions": {}, "events": [], "quotes": []}
+    drafted_mentions, unlinked = mention_sections(draft["mentions"])
+    events, event_spans = event_section(draft["events"], text)
+    quotes, attributions = quote_section(draft["quotes"], text)
+    borders, border_sentences = border_section(draft["amounts"], sentences, text)
+    covered = event_spans + attributions + border_sentences
+    notes: dict = {"mentions": {}, "events": events, "quotes": quotes}
+    optional = {
+        "drafted_mentions": drafted_mentions,
+        "borders": borders,
+        "sentence_notes": sentence_note_section(sentences, covered, text),
+        "unlinked": unlinked + vote_entries(draft["votes"]),
+    }
+    notes.update((section, items) for section, items in optional.items() if items)
+    return notes
+
+
+def mention_sections(mentions: list[dict]) -> tuple[dict[str, list[str]], list[dict]]:
+    """The names written for each linked actor (`drafted_mentions`), and the people, organisations and countries
+    that link to no actor (`unlinked`), each once."""
     drafted_mentions: dict[str, list[str]] = {}
     unlinked = []
-    for mention in draft["mentions"]:
+    for mention in mentions:
         if mention.get("id"):
             names = drafted_mentions.setdefault(mention["id"], [])
             if mention["text"] not in names:
@@ -51,57 +71,75 @@ def to_annotations(draft: dict, text: str) -> dict:
                 entry["iso3"] = mention["iso3"]
             if entry not in unlinked:
                 unlinked.append(entry)
-    if drafted_mentions:
-        notes["drafted_mentions"] = drafted_mentions
-    events, covered = [], []
-    for number, event in enumerate(draft["events"], 1):
-        item = {
-            "id": f"draft-e{number}-{slug(event['verb'])}",
-            "summary": f"{event.get('source') or 'An actor'}: {event['label'].lower()}"
-                       + (f" ({event['target']})." if event.get("target") else "."),
-            "evidence": event["evidence"],
-        }
-        with_occurrence(item, text, "evidence", event["start"])
-        item.update({
-            "status": event["status"],
-            "date": event.get("date") if event.get("date_precision") == "day" else None,
-            "date_precision": "day" if event.get("date_precision") == "day" else None,
-            "date_expression": event.get("date_text") if event.get("date_precision") == "day" else None,
-            "date_basis": (f"machine draft: {event['date_text']!r} resolved against the publication date"
-                           if event.get("date") else "machine draft: no date in the sentence"),
-            "source_actor": event.get("source_id"),
-            "target_actor": event.get("target_id") if event.get("target_id") != event.get("source_id") else None,
-            "cameo": event["cameo"],
-            "plover": event.get("plover"),
-            "coding_note": f"machine draft: verb {event['verb']!r} ({event['label']}) in sources/lexicon/event_verbs.csv",
-            "review": "drafted",
-        })
-        events.append(item)
-        covered.append((event["start"], event["end"]))
-    notes["events"] = events
-    quotes = []
-    for number, quote in enumerate(draft["quotes"], 1):
-        item = {"id": f"draft-q{number}", "kind": "scare" if quote["kind"] == "scare" else "direct"}
-        if quote["kind"] != "scare":
-            item["completeness"] = quote["kind"]
-        item["text"] = quote["text"]
-        item = with_occurrence(item, text, "text", quote["start"])
+    return drafted_mentions, unlinked
+
+
+def event_section(events: list[dict], text: str) -> tuple[list[dict], list[tuple[int, int]]]:
+    """One drafted event per candidate event, and the spans of their evidence."""
+    items = [event_item(number, event, text) for number, event in enumerate(events, 1)]
+    return items, [(event["start"], event["end"]) for event in events]
+
+
+def event_item(number: int, event: dict, text: str) -> dict:
+    item = {
+        "id": f"draft-e{number}-{slug(event['verb'])}",
+        "summary": f"{event.get('source') or 'An actor'}: {event['label'].lower()}"
+                   + (f" ({event['target']})." if event.get("target") else "."),
+        "evidence": event["evidence"],
+    }
+    with_occurrence(item, text, "evidence", event["start"])
+    item.update({
+        "status": event["status"],
+        "date": event.get("date") if event.get("date_precision") == "day" else None,
+        "date_precision": "day" if event.get("date_precision") == "day" else None,
+        "date_expression": event.get("date_text") if event.get("date_precision") == "day" else None,
+        "date_basis": (f"machine draft: {event['date_text']!r} resolved against the publication date"
+                       if event.get("date") else "machine draft: no date in the sentence"),
+        "source_actor": event.get("source_id"),
+        "target_actor": event.get("target_id") if event.get("target_id") != event.get("source_id") else None,
+        "cameo": event["cameo"],
+        "plover": event.get("plover"),
+        "coding_note": f"machine draft: verb {event['verb']!r} ({event['label']}) in sources/lexicon/event_verbs.csv",
+        "review": "drafted",
+    })
+    return item
+
+
+def quote_section(quotes: list[dict], text: str) -> tuple[list[dict], list[tuple[int, int]]]:
+    """One drafted quote per quotation, and the spans of their attributions."""
+    items, attributions = [], []
+    for number, quote in enumerate(quotes, 1):
         attribution = attribution_span(text, quote)
-        item["attribution"] = text[attribution[0]:attribution[1]]
-        with_occurrence(item, text, "attribution", attribution[0], "attribution_occurrence")
-        if quote["kind"] != "scare":
-            item["speaker"] = quote.get("speaker_id")
-            if quote.get("speaker_start") is not None:
-                item["speaker_as_written"] = text[quote["speaker_start"]:quote["speaker_end"]]
-            if quote.get("verb") and quote["verb"] in item["attribution"]:
-                item["verb"] = quote["verb"]
-        item["date_basis"] = "machine draft: not dated"
-        item["review"] = "drafted"
-        quotes.append(item)
-        covered.append(attribution)
-    notes["quotes"] = quotes
-    borders = []
-    for amount in draft["amounts"]:
+        items.append(quote_item(number, quote, attribution, text))
+        attributions.append(attribution)
+    return items, attributions
+
+
+def quote_item(number: int, quote: dict, attribution: tuple[int, int], text: str) -> dict:
+    item = {"id": f"draft-q{number}", "kind": "scare" if quote["kind"] == "scare" else "direct"}
+    if quote["kind"] != "scare":
+        item["completeness"] = quote["kind"]
+    item["text"] = quote["text"]
+    item = with_occurrence(item, text, "text", quote["start"])
+    item["attribution"] = text[attribution[0]:attribution[1]]
+    with_occurrence(item, text, "attribution", attribution[0], "attribution_occurrence")
+    if quote["kind"] != "scare":
+        item["speaker"] = quote.get("speaker_id")
+        if quote.get("speaker_start") is not None:
+            item["speaker_as_written"] = text[quote["speaker_start"]:quote["speaker_end"]]
+        if quote.get("verb") and quote["verb"] in item["attribution"]:
+            item["verb"] = quote["verb"]
+    item["date_basis"] = "machine draft: not dated"
+    item["review"] = "drafted"
+    return item
+
+
+def border_section(amounts: list[dict], sentences: list[Sentence],
+                   text: str) -> tuple[list[dict], list[tuple[int, int]]]:
+    """A drafted border for each length in km of the border between two countries, and the spans of their
+    sentences."""
+    borders, spans = [], []
+    for amount in amounts:
         if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 and amount["unit"] == "km":
             sentence = sentence_of(sentences, amount["start"])
             item = {"countries": amount["countries"], "length_km": int(amount["value"]), "as_written": amount["text"],
@@ -109,25 +147,27 @@ def to_annotations(draft: dict, text: str) -> dict:
             with_occurrence(item, text, "evidence", sentence.start)
             item["review"] = "drafted"
             borders.append(item)
-            covered.append((sentence.start, sentence.end))
-    if borders:
-        notes["borders"] = borders
-    sentence_notes = []
+            spans.append((sentence.start, sentence.end))
+    return borders, spans
+
+
+def sentence_note_section(sentences: list[Sentence], covered: list[tuple[int, int]], text: str) -> list[dict]:
+    """A note for every sentence that no event, quotation or border covers."""
+    notes = []
     for sentence in sentences:
         if not any(start < sentence.end and sentence.start < end for start, end in covered):
             item = {"evidence": sentence.text}
             with_occurrence(item, text, "evidence", sentence.start)
             item["reason"] = "machine draft: no event, quotation or border found in this sentence"
             item["review"] = "drafted"
-            sentence_notes.append(item)
-    if sentence_notes:
-        notes["sentence_notes"] = sentence_notes
-    if draft["votes"]:
-        unlinked += [{"text": v["text"], "kind": "vote", "iso3": v["iso3"], "vote": v["vote"],
-                      **({"body": v["body"]} if v.get("body") else {})} for v in draft["votes"]]
-    if unlinked:
-        notes["unlinked"] = unlinked
+            notes.append(item)
     return notes
+
+
+def vote_entries(votes: list[dict]) -> list[dict]:
+    """The votes found, as `unlinked` entries: the drafter links no vote to its resolution."""
+    return [{"text": v["text"], "kind": "vote", "iso3": v["iso3"], "vote": v["vote"],
+             **({"body": v["body"]} if v.get("body") else {})} for v in votes]
 
 
 def attribution_span(text: str, quote: dict) -> tuple[int, int]:

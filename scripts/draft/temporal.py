@@ -6,7 +6,9 @@ Values: day -> YYYY-MM-DD; week -> the Monday of that week (YYYY-MM-DD); month -
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateutil import parser as dateutil_parser
@@ -23,13 +25,15 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10}
-# Dated events an anniversary can count from (sources/reference/key_dates.csv).
-ANNIVERSARIES = [
-    (re.compile(r"(?:Russia['’]s\s+|the\s+)?(?:full-scale\s+|Russian\s+|large-scale\s+)*invasion(?:\s+of\s+Ukraine)?", re.I),
-     dt.date(2022, 2, 24), "key_dates.csv: Russian full-scale invasion of Ukraine begins, 2022-02-24"),
-    (re.compile(r"(?:the\s+)?(?:collapse|dissolution|breakup|break-up)\s+of\s+the\s+Soviet\s+Union", re.I),
-     dt.date(1991, 12, 26), "key_dates.csv: dissolution of the USSR, 1991-12-26"),
-]
+# How an article names each event an anniversary can count from, keyed by the event's name in
+# sources/reference/key_dates.csv, the one place that holds its date (lexicon.anniversary_dates reads it).
+ANNIVERSARY_EVENTS = {
+    "Russian full-scale invasion of Ukraine begins":
+        re.compile(r"(?:Russia['’]s\s+|the\s+)?(?:full-scale\s+|Russian\s+|large-scale\s+)*"
+                   r"invasion(?:\s+of\s+Ukraine)?", re.I),
+    "Dissolution of the USSR (declaration 142-N of the Soviet of the Republics of the USSR Supreme Soviet)":
+        re.compile(r"(?:the\s+)?(?:collapse|dissolution|breakup|break-up)\s+of\s+the\s+Soviet\s+Union", re.I),
+}
 
 PATTERNS = [
     ("anniversary", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -67,6 +71,18 @@ class TimeExpression:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
+@dataclass(frozen=True)
+class Context:
+    """What an expression is resolved against: the publication date, the tense of its clause, the dated events."""
+    published: dt.date | None
+    future: bool
+    anniversaries: list[tuple[re.Pattern, dt.date]]
+
+    @property
+    def direction(self) -> str:
+        return "future" if self.future else "past"
+
+
 def month_number(word: str) -> int:
     return dateutil_parser.parse(word.rstrip(".")[:3] + " 1 2000").month
 
@@ -81,7 +97,10 @@ def fmt(date: dt.date, precision: str) -> str:
     return date.isoformat()
 
 
-def find_dates(text: str, published: dt.date | None, sentences) -> list[TimeExpression]:
+def find_dates(text: str, published: dt.date | None, sentences,
+               anniversaries: list[tuple[re.Pattern, dt.date]]) -> list[TimeExpression]:
+    """The temporal expressions of the text, resolved against the publication date; anniversaries count from the
+    dated events given (the lexicon's, from sources/reference/key_dates.csv)."""
     found: list[TimeExpression] = []
     taken = Taken()
     for rule, pattern in PATTERNS:
@@ -96,7 +115,7 @@ def find_dates(text: str, published: dt.date | None, sentences) -> list[TimeExpr
                                                                        "Oct", "Nov", "Aug", "Apr", "Feb", "Jul"):
                 continue        # a bare abbreviation is too often something else
             future = tense_is_future(text, start, sentences)
-            expression = resolve(rule, match, published, future)
+            expression = resolve(rule, match, Context(published, future, anniversaries))
             if expression is None:
                 continue
             expression.start, expression.end = start + expression.start, start + expression.end
@@ -122,92 +141,162 @@ def tense_is_future(text: str, at: int, sentences) -> bool:
     return bool(FUTURE.search(clause))
 
 
-def resolve(rule: str, match: re.Match, published: dt.date | None, future: bool) -> TimeExpression | None:
+Resolver = Callable[[str, re.Match, Context], "TimeExpression | None"]
+
+
+def whole(match: re.Match) -> tuple[int, int]:
+    """The offsets of the whole match, relative to its start."""
+    return 0, match.end() - match.start()
+
+
+def dated_day(rule: str, match: re.Match, year: int, month: int, day: int) -> TimeExpression | None:
+    """A day the article dates in full; None when no such day exists."""
+    try:
+        return TimeExpression("", *whole(match), dt.date(year, month, day).isoformat(), "day", rule)
+    except ValueError:
+        return None
+
+
+def resolve_iso(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    return dated_day(rule, match, int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def resolve_numeric(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    first, second = int(match["a"]), int(match["b"])
+    day, month = (first, second) if first > 12 or second <= 12 else (second, first)   # day first unless impossible
+    return dated_day(rule, match, int(match["y"]), month, day)
+
+
+def resolve_day_and_month(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    """"23 February", "Feb. 23, 2023": without a year, the nearest such day back or forward by the tense."""
+    month, day = month_number(match["month"]), int(match["d"])
+    if match["y"]:
+        return dated_day(rule, match, int(match["y"]), month, day)
+    if when.published is None:
+        return TimeExpression("", *whole(match), None, "day", rule, unresolved="no year and no publication date")
+    try:
+        date = dt.date(when.published.year, month, day)
+    except ValueError:
+        return None
+    if when.future and date < when.published - dt.timedelta(days=31):
+        date = date.replace(year=date.year + 1)
+    elif not when.future and date > when.published + dt.timedelta(days=31):
+        date = date.replace(year=date.year - 1)
+    return TimeExpression("", *whole(match), date.isoformat(), "day", rule, when.direction)
+
+
+def resolve_month_year(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    return TimeExpression("", *whole(match), f"{int(match['y']):04d}-{month_number(match['month']):02d}", "month", rule)
+
+
+def resolve_month(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    """A month without a year: in the publication year, or the year before or after by the tense."""
+    month = month_number(match["month"])
+    if when.published is None:
+        return TimeExpression("", *whole(match), None, "month", rule, unresolved="no year and no publication date")
+    year = when.published.year
+    if when.future and month < when.published.month:
+        year += 1
+    elif not when.future and month > when.published.month:
+        year -= 1
+    return TimeExpression("", *whole(match), f"{year:04d}-{month:02d}", "month", rule, when.direction)
+
+
+def resolve_year(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    """The year alone, without the word before it ("in 2024")."""
+    start = match.start()
+    return TimeExpression("", match.start("y") - start, match.end("y") - start, match["y"], "year", rule)
+
+
+def counted_from_publication(resolver: Resolver) -> Resolver:
+    """A resolver of an expression that counts from the publication date: without one, the expression stays
+    unresolved, with the precision its unit gives."""
+    @functools.wraps(resolver)
+    def resolved(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+        if when.published is None:
+            unit = {"weekday": "day", "deictic": "day"}.get(rule) or (
+                match["unit"].lower().rstrip("s") if "unit" in match.re.groupindex else None)
+            return TimeExpression("", *whole(match), None, unit, rule,
+                                  unresolved="relative to an unknown publication date")
+        return resolver(rule, match, when)
+    return resolved
+
+
+@counted_from_publication
+def resolve_weekday(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    """"on Friday", "last Monday": the nearest such day forward or back by the modifier, else by the tense."""
+    published = when.published
+    weekday = WEEKDAYS.index(match["wd"].lower())
+    mod = (match["mod"] or "").lower()
+    if mod in ("next", "coming") or (when.future and mod != "last" and mod != "past"):
+        delta = (weekday - published.weekday()) % 7 or 7
+        return TimeExpression("", *whole(match), (published + dt.timedelta(days=delta)).isoformat(), "day", rule,
+                              "future")
+    delta = (published.weekday() - weekday) % 7
+    if mod in ("last", "past") and delta == 0:
+        delta = 7
+    return TimeExpression("", *whole(match), (published - dt.timedelta(days=delta)).isoformat(), "day", rule, "past")
+
+
+@counted_from_publication
+def resolve_deictic(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match["word"].lower()]
+    return TimeExpression("", *whole(match), (when.published + dt.timedelta(days=offset)).isoformat(), "day", rule)
+
+
+@counted_from_publication
+def resolve_relative(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    """"last week", "next month", "this year": the week, month or year before, after or of the publication."""
+    mod, unit = match["mod"].lower(), match["unit"].lower()
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
+    moved = when.published + relativedelta(**{unit + "s": step})
+    precision = unit
+    return TimeExpression("", *whole(match), fmt(moved, precision), precision, rule)
+
+
+@counted_from_publication
+def resolve_ago(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    """"two weeks ago": counted back from the publication date, at the precision of the unit."""
+    count = NUMBER_WORDS.get(match["n"].lower(), None) if not match["n"].isdigit() else int(match["n"])
+    unit = match["unit"].lower().rstrip("s")
+    if count is None:
+        return TimeExpression("", *whole(match), None, unit, rule, unresolved=f"{match['n']!r} is not a number")
+    moved = when.published - relativedelta(**{unit + "s": count})
+    return TimeExpression("", *whole(match), fmt(moved, unit), unit, rule)
+
+
+@counted_from_publication
+def resolve_anniversary(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+    """"the first anniversary of the Russian invasion": the event's date from key_dates.csv plus the years counted;
+    the expression ends where the name of the event does."""
+    ordinal = match["ord"].lower()
+    count = ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group())
+    for pattern, date in when.anniversaries:
+        what = pattern.match(match["what"])
+        if what:
+            end = match.start("what") - match.start() + what.end()
+            value = date + relativedelta(years=count)
+            return TimeExpression("", 0, end, value.isoformat(), "day", rule, unresolved=None)
+    return TimeExpression("", *whole(match), None, "day", rule,
+                          unresolved="anniversary of an event the drafter has no date for")
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso": resolve_iso,
+    "numeric": resolve_numeric,
+    "day_month": resolve_day_and_month,
+    "month_day": resolve_day_and_month,
+    "month_year": resolve_month_year,
+    "month": resolve_month,
+    "year": resolve_year,
+    "weekday": resolve_weekday,
+    "deictic": resolve_deictic,
+    "relative": resolve_relative,
+    "ago": resolve_ago,
+    "anniversary": resolve_anniversary,
+}
+
+
+def resolve(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
     """The expression with its offsets relative to the match, and its value (None with a reason when unknown)."""
-    span = (0, match.end() - match.start())
-    direction = "future" if future else "past"
-    if rule == "iso":
-        try:
-            date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-        except ValueError:
-            return None
-        return TimeExpression("", *span, date.isoformat(), "day", rule)
-    if rule == "numeric":
-        first, second = int(match["a"]), int(match["b"])
-        day, month = (first, second) if first > 12 or second <= 12 else (second, first)   # day first unless impossible
-        try:
-            return TimeExpression("", *span, dt.date(int(match["y"]), month, day).isoformat(), "day", rule)
-        except ValueError:
-            return None
-    if rule in ("day_month", "month_day"):
-        month, day = month_number(match["month"]), int(match["d"])
-        if match["y"]:
-            try:
-                return TimeExpression("", *span, dt.date(int(match["y"]), month, day).isoformat(), "day", rule)
-            except ValueError:
-                return None
-        if published is None:
-            return TimeExpression("", *span, None, "day", rule, unresolved="no year and no publication date")
-        try:
-            date = dt.date(published.year, month, day)
-        except ValueError:
-            return None
-        if future and date < published - dt.timedelta(days=31):
-            date = date.replace(year=date.year + 1)
-        elif not future and date > published + dt.timedelta(days=31):
-            date = date.replace(year=date.year - 1)
-        return TimeExpression("", *span, date.isoformat(), "day", rule, direction)
-    if rule == "month_year":
-        return TimeExpression("", *span, f"{int(match['y']):04d}-{month_number(match['month']):02d}", "month", rule)
-    if rule == "month":
-        month = month_number(match["month"])
-        if published is None:
-            return TimeExpression("", *span, None, "month", rule, unresolved="no year and no publication date")
-        year = published.year
-        if future and month < published.month:
-            year += 1
-        elif not future and month > published.month:
-            year -= 1
-        return TimeExpression("", *span, f"{year:04d}-{month:02d}", "month", rule, direction)
-    if rule == "year":
-        return TimeExpression("", match.start("y") - match.start(), match.end("y") - match.start(), match["y"], "year", rule)
-    if published is None:
-        unit = {"weekday": "day", "deictic": "day"}.get(rule) or (match["unit"].lower().rstrip("s") if "unit" in match.re.groupindex else None)
-        return TimeExpression("", *span, None, unit, rule, unresolved="relative to an unknown publication date")
-    if rule == "weekday":
-        weekday = WEEKDAYS.index(match["wd"].lower())
-        mod = (match["mod"] or "").lower()
-        if mod in ("next", "coming") or (future and mod != "last" and mod != "past"):
-            delta = (weekday - published.weekday()) % 7 or 7
-            return TimeExpression("", *span, (published + dt.timedelta(days=delta)).isoformat(), "day", rule, "future")
-        delta = (published.weekday() - weekday) % 7
-        if mod in ("last", "past") and delta == 0:
-            delta = 7
-        return TimeExpression("", *span, (published - dt.timedelta(days=delta)).isoformat(), "day", rule, "past")
-    if rule == "deictic":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match["word"].lower()]
-        return TimeExpression("", *span, (published + dt.timedelta(days=offset)).isoformat(), "day", rule)
-    if rule == "relative":
-        mod, unit = match["mod"].lower(), match["unit"].lower()
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
-        moved = published + relativedelta(**{unit + "s": step})
-        precision = unit
-        return TimeExpression("", *span, fmt(moved, precision), precision, rule)
-    if rule == "ago":
-        count = NUMBER_WORDS.get(match["n"].lower(), None) if not match["n"].isdigit() else int(match["n"])
-        unit = match["unit"].lower().rstrip("s")
-        if count is None:
-            return TimeExpression("", *span, None, unit, rule, unresolved=f"{match['n']!r} is not a number")
-        moved = published - relativedelta(**{unit + "s": count})
-        return TimeExpression("", *span, fmt(moved, unit), unit, rule)
-    if rule == "anniversary":
-        ordinal = match["ord"].lower()
-        count = ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group())
-        for pattern, date, basis in ANNIVERSARIES:
-            what = pattern.match(match["what"])
-            if what:
-                end = match.start("what") - match.start() + what.end()
-                value = date + relativedelta(years=count)
-                return TimeExpression("", 0, end, value.isoformat(), "day", rule, unresolved=None)
-        return TimeExpression("", *span, None, "day", rule, unresolved="anniversary of an event the drafter has no date for")
-    return None
+    return RESOLVERS[rule](rule, match, when)

@@ -1,6 +1,13 @@
-"""Claims: the article's checkable statements against the record; each verdict computed by a named rule."""
+"""Claims: the article's checkable statements against the record; each verdict computed by a named rule.
+
+Each rule is called as rule(claim, params, record, article). Its params are declared, per rule, in
+schemas/input/annotations.schema.json ($defs/params-<rule>) and checked when the annotations are read; the claim dict
+carries the annotations `file` and the item's `label`, so that a rule naming a record that does not exist (an actor,
+a key date, a resolution, a group, a state's vote) raises a named error where it looks the record up. Any other
+exception inside a rule is a bug, and propagates as one."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -11,7 +18,8 @@ from rapidfuzz import fuzz
 from ..load.actors import require_actor
 from ..load.article import Article
 from ..core.registry import WEEKDAYS
-from ..core.errors import AnnotationFormatError, UnknownCode
+from ..core.errors import (AnnotationFormatError, BuildError, EvidenceNotFound, InvalidDate, UnknownActor, UnknownCode,
+                           UnknownReference)
 from ..core.evidence import locate
 from ..load.review import status
 
@@ -29,13 +37,18 @@ class Record:
     resolutions: dict[str, dict]
 
 
+KEY_DATES = "sources/reference/key_dates.csv"
+RESOLUTIONS = "sources/reference/unga_resolutions.csv"
+ENTITIES = "sources/reference/entities.csv"
+
+
 def verdict(record_value, source, certainty, value, detail) -> dict:
     return {"record_value": record_value, "record_source": source, "record_certainty": certainty,
             "verdict": value, "rule_detail": detail}
 
 
 def border_length(claim: dict, p: dict, record: Record, article: Article) -> dict:
-    stated = int(re.sub(r"\D", "", claim["article_value"]))
+    stated = stated_number(claim)
     pair = sorted(p["countries"])
     row = next((r for r in record.borders if [r["iso3_a"], r["iso3_b"]] == pair
                 and r["value_origin"] == "cia_world_factbook"), None)
@@ -43,13 +56,14 @@ def border_length(claim: dict, p: dict, record: Record, article: Article) -> dic
         return verdict(None, None, "none", "unverifiable", f"no Factbook row for {'-'.join(pair)}.")
     recorded = row["length_km"]
     rel = abs(stated - recorded) / recorded
-    value = "consistent" if stated == recorded else ("approximately_consistent" if rel <= p["tolerance"] else "discrepant")
+    close = "approximately_consistent" if rel <= p["tolerance"] else "discrepant"
+    value = "consistent" if stated == recorded else close
     return verdict(f"{recorded:,} km", row["reference_path"], "confirmed", value,
                    f"|{stated} - {recorded}| / {recorded} = {rel:.1%}; tolerance {p['tolerance']:.0%}.")
 
 
 def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dict:
-    actor = actor_row(record, claim["actor"])
+    actor = actor_row(claim, record, claim["actor"], "actor")
     score = fuzz.ratio(claim["article_value"], actor["name"])
     if claim["article_value"] == actor["name"]:
         value, how = "consistent", "identical to the canonical name"
@@ -58,20 +72,23 @@ def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dic
     else:
         value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} < {p['threshold']})"
     return verdict(actor["name"], actor["reference"] or "sources/actors.yaml", "confirmed", value,
-                   f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} (rapidfuzz ratio).")
+                   f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} "
+                   "(rapidfuzz ratio).")
 
 
 def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict:
-    actor = actor_row(record, claim["actor"])
+    actor = actor_row(claim, record, claim["actor"], "actor")
     role = actor["role"] or ""
     missing = [k for k in p["keywords"] if k.lower() not in role.lower()]
     if not role or missing:
         return verdict(role or None, actor["reference"], "confirmed" if role else "none",
-                       "discrepant" if role else "unverifiable", f"record role lacks {missing}." if role else "no role on record.")
+                       "discrepant" if role else "unverifiable",
+                       f"record role lacks {missing}." if role else "no role on record.")
     published = article.published
     term = re.search(r"(?:since|in office) (\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?", role)
-    start = dt.date.fromisoformat(term.group(1)) if term else None
-    end = dt.date.fromisoformat(term.group(2)) if term and term.group(2) else None
+    where, row, field = role_source(actor)
+    start = reference_date(term.group(1), where, row, field) if term else None
+    end = reference_date(term.group(2), where, row, field) if term and term.group(2) else None
     if start is None:
         return verdict(role, actor["reference"], "single_source", "consistent",
                        f"record role contains {p['keywords']}; the record gives no term, so the date is not checked.")
@@ -82,7 +99,7 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
 
 
 def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
-    group = record.entities[p["group"]]
+    group = lookup(record.entities, p["group"], claim, "params.group", ENTITIES, "an entity name")
     countries = {row["iso3"]: name for name, row in record.entities.items() if row["kind"] == "country"}
     members = sorted(iso for iso, name in countries.items() if name in group["role_2023"] and iso not in p["exclude"])
     missing = sorted(set(members) - set(p["listed"]))
@@ -90,30 +107,39 @@ def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
     names = ", ".join(countries[m] for m in members)
     if p["stated_count"] != listed:
         value = "garbled"
-        detail = f"the article says {p['stated_count']} but lists {listed}; the record's members: {names}; missing: {missing}."
+        detail = (f"the article says {p['stated_count']} but lists {listed}; the record's members: {names}; "
+                  f"missing: {missing}.")
     else:
         value = "discrepant" if missing else "consistent"
         detail = f"listed {listed} of {len(members)} members; missing: {missing}."
-    return verdict(names, f"sources/reference/entities.csv: {p['group']}", "confirmed", value, detail)
+    return verdict(names, f"{ENTITIES}: {p['group']}", "confirmed", value, detail)
 
 
 def self_meeting(claim: dict, p: dict, record: Record, article: Article) -> dict:
+    actor_row(claim, record, p["subject"], "params.subject")
+    if p["partner"] not in claim["evidence"]:
+        raise EvidenceNotFound(claim["file"], claim["label"], "params.partner",
+                               f"{p['partner']!r} is not in the claim's evidence {claim['evidence']!r}.",
+                               "give the partner's name exactly as the evidence writes it.")
     partner_at = claim["evidence_start"] + claim["evidence"].index(p["partner"])
     partner = next((m["actor_id"] for m in record.mentions
                     if m["source_id"] == article.source_id and m["text_start"] == partner_at), None)
-    key = record.key_dates[p["key_date"]]
+    key = key_date_row(claim, p, record)
     same = partner == p["subject"]
-    return verdict(f"{key['event']} ({key['date']})", "sources/reference/key_dates.csv", "confirmed",
+    return verdict(f"{key['event']} ({key['date']})", KEY_DATES, "confirmed",
                    "garbled" if same else "consistent",
                    f"the meeting's partner {p['partner']!r} is linked to {partner!r}, "
                    f"{'the subject himself' if same else 'not the subject'} ({p['subject']!r}).")
 
 
 def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> dict:
+    resolution_row(claim, p, record)
     votes = {r["iso3"]: r for r in record.votes if r["resolution_symbol"] == p["resolution"]}
     unknown = [s for s in p["states"] if s not in votes]
     if unknown:
-        raise UnknownCode("claims", claim["id"], "params.states", f"no recorded vote of {unknown}.", "use ISO3 codes of the roll call.")
+        raise UnknownCode(claim["file"], claim["label"], "params.states",
+                          f"no recorded vote of {unknown} on {p['resolution']}.",
+                          "use ISO3 codes of states in the resolution's roll call (sources/reference/).")
     rows = [votes[s] for s in p["states"]]
     outside = [f"{r['iso3']} {r['vote']}" for r in rows if r["vote"] not in p["allowed"]]
     single = [r["iso3"] for r in rows if ";" not in r["record_crosschecks"]]
@@ -130,34 +156,37 @@ def weekday_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     back = (published.weekday() - WEEKDAYS.index(p["weekday"].lower())) % 7
     resolved = published - dt.timedelta(days=back)
     if "resolution" in p:
-        res = record.resolutions[p["resolution"]]
-        recorded, source = dt.date.fromisoformat(res["vote_date"]), f"UN Digital Library record {res['undl_record']}"
+        res = resolution_row(claim, p, record)
+        recorded = reference_date(res["vote_date"], RESOLUTIONS, res["symbol"], "vote_date")
+        source = f"UN Digital Library record {res['undl_record']}"
     else:
-        key = record.key_dates[p["key_date"]]
-        recorded, source = dt.date.fromisoformat(key["date"]), f"sources/reference/key_dates.csv: {key['event']}"
+        key = key_date_row(claim, p, record)
+        recorded, source = reference_date(key["date"], KEY_DATES, key["event"], "date"), f"{KEY_DATES}: {key['event']}"
     return verdict(recorded.isoformat(), source, "confirmed", "consistent" if resolved == recorded else "discrepant",
                    f"{p['weekday']} on or before publication ({published}) is {resolved}; the record has {recorded}.")
 
 
 def resolution_force(claim: dict, p: dict, record: Record, article: Article) -> dict:
-    res = record.resolutions[p["resolution"]]
-    words = [w for w in p["binding_words"] if re.search(rf"\b{w}\b", claim["evidence"], re.IGNORECASE)]
+    res = resolution_row(claim, p, record)
+    words = [w for w in p["binding_words"] if re.search(rf"\b{re.escape(w)}\b", claim["evidence"], re.IGNORECASE)]
     binding = res["legal_effect"] != "recommendation"
     value = "consistent" if binding or not words else "discrepant"
     return verdict(f"{res['symbol']}, a General Assembly {res['legal_effect']} (non-binding), which "
-                   f"{res['operative_demand']}", f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
+                   f"{res['operative_demand']}",
+                   f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
                    "single_source", value,
-                   f"the article's words {words} describe a binding act; the record's legal effect is {res['legal_effect']!r}.")
+                   f"the article's words {words} describe a binding act; "
+                   f"the record's legal effect is {res['legal_effect']!r}.")
 
 
 def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
-    key = record.key_dates[p["key_date"]]
-    start = dt.date.fromisoformat(key["date"])
-    anniversary = start.replace(year=start.year + p["years"])
-    gap = (article.published - anniversary).days
+    key = key_date_row(claim, p, record)
+    start = reference_date(key["date"], KEY_DATES, key["event"], "date")
+    day = anniversary(start, p["years"])
+    gap = (article.published - day).days
     value = "consistent" if 0 < gap <= p["max_days"] else "discrepant"
-    return verdict(f"anniversary {anniversary} ({key['event']} {start})", "sources/reference/key_dates.csv", "confirmed",
-                   value, f"publication is {gap} days after {anniversary}; 'days after' allows 1 to {p['max_days']}.")
+    return verdict(f"anniversary {day} ({key['event']} {start})", KEY_DATES, "confirmed",
+                   value, f"publication is {gap} days after {day}; 'days after' allows 1 to {p['max_days']}.")
 
 
 def no_reference(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -170,7 +199,7 @@ def former_soviet(claim: dict, p: dict, record: Record, article: Article) -> dic
                  if countries.get(iso, "\0") in event and "independence" in event.lower() and "Soviet Union" in event}
     value = "consistent" if len(confirmed) == len(p["states"]) else "unverifiable"
     return verdict("; ".join(f"{iso} independent {row['date']}" for iso, row in sorted(confirmed.items())) or None,
-                   "sources/reference/key_dates.csv", "confirmed" if confirmed else "none", value,
+                   KEY_DATES, "confirmed" if confirmed else "none", value,
                    f"the reference dates independence from the Soviet Union for {len(confirmed)} of {len(p['states'])} "
                    f"states ({sorted(confirmed)}); the others are not in it.")
 
@@ -179,8 +208,61 @@ RULES = {f.__name__: f for f in (border_length, name_spelling, role_at_date, mem
                                  weekday_date, resolution_force, days_after, no_reference, former_soviet)}
 
 
-def actor_row(record: Record, actor_id: str) -> dict:
-    return record.actors[actor_id]
+def lookup(table: dict[str, dict], key: str, claim: dict, field: str, where: str, what: str,
+           error: type[BuildError] = UnknownReference) -> dict:
+    """The row `key` of a reference table, or a named error naming the claim's file, its item and the field."""
+    if key not in table:
+        raise error(claim["file"], claim["label"], field, f"{key!r} is not {what} in {where}.",
+                    f"use {what} exactly as {where} writes it, or add it there (citing its source).")
+    return table[key]
+
+
+def actor_row(claim: dict, record: Record, actor_id: str, field: str) -> dict:
+    """The actor a claim names (in `field`), or UnknownActor."""
+    return lookup(record.actors, actor_id, claim, field, "sources/actors.yaml", "an actor id", UnknownActor)
+
+
+def key_date_row(claim: dict, p: dict, record: Record) -> dict:
+    """The key date named by params.key_date, or UnknownReference."""
+    return lookup(record.key_dates, p["key_date"], claim, "params.key_date", KEY_DATES, "an event name")
+
+
+def resolution_row(claim: dict, p: dict, record: Record) -> dict:
+    """The resolution named by params.resolution, or UnknownReference."""
+    return lookup(record.resolutions, p["resolution"], claim, "params.resolution", RESOLUTIONS, "a resolution symbol")
+
+
+def role_source(actor: dict) -> tuple[str, str, str]:
+    """Where an actor's role is recorded: (file, row, field)."""
+    if actor["reference"]:
+        return ENTITIES, actor["reference"].split(": ", 1)[-1], "role_2023"
+    return "sources/actors.yaml", f"actors (id: {actor['actor_id']})", "role"
+
+
+def reference_date(value: str, where: str, row: str, field: str) -> dt.date:
+    """A date of the reference data, or InvalidDate naming the file, the row and the field."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidDate(where, row, field, f"{value!r} is not a calendar date (YYYY-MM-DD).",
+                          "correct the date from its cited source.") from None
+
+
+def anniversary(start: dt.date, years: int) -> dt.date:
+    """The date `years` after `start`; the anniversary of 29 February is 28 February in a common year."""
+    year = start.year + years
+    leap_day = (start.month, start.day) == (2, 29) and not calendar.isleap(year)
+    return start.replace(year=year, day=28 if leap_day else start.day)
+
+
+def stated_number(claim: dict) -> int:
+    """The number the article states (the digits of article_value, e.g. 7,500 km -> 7500)."""
+    digits = re.sub(r"\D", "", claim["article_value"])
+    if not digits:
+        raise AnnotationFormatError(claim["file"], claim["label"], "article_value",
+                                    f"{claim['article_value']!r} states no number.",
+                                    "give the number as the article writes it (e.g. 7,500 km).")
+    return int(digits)
 
 
 def vote_links(params: dict) -> dict:
@@ -197,16 +279,12 @@ def stage_claims(article: Article, annotations: dict, record: Record, actors: di
         label = f"claims (id: {item['id']})"
         span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
         require_actor(actors, item.get("actor"), file=file, item=label, field="actor")
-        try:
-            result = RULES[item["rule"]]({**item, "evidence_start": span.start}, item.get("params", {}), record, article)
-        except (KeyError, TypeError, ValueError, StopIteration) as exc:
-            raise AnnotationFormatError(file, label, "params", f"rule {item['rule']!r} cannot use these params or this "
-                                        f"record ({type(exc).__name__}: {exc}).",
-                                        f"give the params {item['rule']} needs (see scripts/claim.py) and records that exist.") from None
+        claim = {**item, "evidence_start": span.start, "file": file, "label": label}
+        result = RULES[item["rule"]](claim, item["params"], record, article)
         rows.append({"claim_id": item["id"], "source_id": article.source_id, "kind": item["kind"],
                      "evidence": span.text, "evidence_start": span.start, "evidence_end": span.end,
                      "article_value": item["article_value"], **result, "rule": item["rule"],
                      "actor_id": item.get("actor"), "event_id": item.get("event"), "border_id": item.get("border"),
-                     **vote_links(item.get("params", {})), "notes": item.get("notes"),
+                     **vote_links(item["params"]), "notes": item.get("notes"),
                      "review_status": status(item)})
     return rows
