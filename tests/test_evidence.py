@@ -1,31 +1,21 @@
-"""Every evidence span of every written table is the article's own text at its offsets."""
+"""Locating cited text: exact, unique or disambiguated; the seed's quotations sit between its curly marks. (That every
+span of every table equals its article is a package invariant: tests/package_checks.py.)"""
 from __future__ import annotations
 
 import pytest
 
 from scripts.core.errors import EvidenceAmbiguous, EvidenceNotFound
 from scripts.core.evidence import locate
-from scripts.core.registry import TABLES, load_schema, spans
+from scripts.core.registry import load_schema
 from scripts.publish.codec import read_csv_rows
 
 from .conftest import ROOT
 
 
-@pytest.mark.parametrize("name", [t for t in TABLES if t not in ("sources", "actors")])
-def test_every_span_equals_the_article_at_its_offsets(name, article_text):
-    schema = load_schema(name)
-    rows = read_csv_rows(ROOT / "data" / f"{name}.csv", schema)
-    checked = 0
-    for row in rows:
-        for text, start, end in spans(schema):
-            if row.get(text) is not None:
-                assert article_text[row[start]:row[end]] == row[text]
-                checked += 1
-    assert checked > 0
-
-
 def test_quote_text_sits_between_quotation_marks(article_text):
     for row in read_csv_rows(ROOT / "data" / "quotes.csv", load_schema("quotes")):
+        if row["source_id"] != "blinken-astana-2023-02-28":
+            continue
         assert article_text[row["text_start"] - 1] == "“" and article_text[row["text_end"]] == "”"
 
 
