@@ -23,7 +23,8 @@ def test_bundle_unzipped_elsewhere_validates_and_matches_its_checksum(tmp_path):
         archive.extractall(tmp_path / "unzipped")
     folder = tmp_path / "unzipped" / f"{name}-{version}"
     for required in ("datapackage.json", "README.md", "LICENSE", "CHANGELOG.md", "schemas/events.json",
-                     "data/events.csv", "data/events.parquet", "data/timeline.svg", f"data/{name}.xlsx"):
+                     "data/events.csv", "data/events.parquet", "data/timeline.svg", f"data/{name}.xlsx",
+                     "sources/articles/blinken-astana-2023-02-28/article.txt"):
         assert f"{name}-{version}/{required}" in names
     with system.use_context(trusted=False):
         assert Package(str(folder / "datapackage.json")).validate().valid
@@ -43,3 +44,14 @@ def test_package_version_is_in_the_descriptor_and_the_changelog():
     _, version = package_version(ROOT)
     assert f'"version": "{version}"' in (ROOT / "datapackage.json").read_text(encoding="utf-8")
     assert f"## {version}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_a_release_whose_article_was_changed_after_the_build_is_refused(tmp_path):
+    from .hostile import copy_repo
+    root = copy_repo(tmp_path / "repo")
+    for name in ("LICENSE", "CHANGELOG.md"):
+        (root / name).write_bytes((ROOT / name).read_bytes())
+    article = root / "sources/articles/blinken-astana-2023-02-28/article.txt"
+    article.write_bytes(article.read_bytes().replace(b"7,500", b"7,600"))
+    with pytest.raises(ReleaseError, match="differs from the SHA-256"):
+        release(root, tmp_path / "out")

@@ -43,8 +43,14 @@ COVERING = tuple(table.name for table in REGISTERED if table.covers_sentences)
 WEEKDAYS = tuple(day.lower() for day in calendar.day_name)       # monday … sunday, date.weekday() order
 
 
-@functools.cache
 def _read_json(path: Path) -> dict:
+    """A JSON file, parsed once for as long as it is unchanged on disk (same size and modification time)."""
+    stat = path.stat()
+    return _parse_json(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_json(path: Path, mtime_ns: int, size: int) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -5,25 +5,44 @@ Policy: `make build` publishes reviewed annotations only and refuses an article 
 --allow-drafts` publishes them, every row marked review_status = drafted, and the quality report counts them."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import UnreviewedDraft
 from ..core.registry import reviewable_sections
 from ..core.repo import ROOT
 
+
 def status(item: dict) -> str:
     """An item's review status; items without the field were written by a curator."""
     return item.get("review", "reviewed")
 
 
+@dataclass(frozen=True)
+class Drafted:
+    """One machine-drafted item still to review: its label in the file and the article text it cites."""
+    label: str
+    cited: tuple[str, ...]
+
+
+CITES = ("evidence", "text", "attribution")
+
+
 def drafted_items(annotations: dict, root: Path = ROOT) -> list[str]:
     """Labels of every drafted item, in file order."""
-    labels = [f"drafted_mentions.{actor_id}" for actor_id in annotations.get("drafted_mentions", {})]
+    return [item.label for item in drafted_entries(annotations, root)]
+
+
+def drafted_entries(annotations: dict, root: Path = ROOT) -> list[Drafted]:
+    """Every drafted item, in file order: drafted names, then the drafted items of each reviewable section."""
+    entries = [Drafted(f"drafted_mentions.{actor_id}", tuple(names))
+               for actor_id, names in annotations.get("drafted_mentions", {}).items()]
     for section in reviewable_sections(root):
         for index, item in enumerate(annotations.get(section, [])):
             if status(item) == "drafted":
-                labels.append(f"{section}[{index}]" + (f" (id: {item['id']})" if "id" in item else ""))
-    return labels
+                label = f"{section}[{index}]" + (f" (id: {item['id']})" if "id" in item else "")
+                entries.append(Drafted(label, tuple(item[field] for field in CITES if item.get(field))))
+    return entries
 
 
 def apply_policy(annotations: dict, file: Path, allow_drafts: bool, root: Path = ROOT) -> dict:

@@ -2,10 +2,11 @@
 
     python -m scripts.release [--out release/]        (make release builds first, then runs this)
 
-The zip holds one folder, <name>-<version>/, with datapackage.json, data/, schemas/, README.md, LICENSE and
-CHANGELOG.md. The version comes from schemas/package.json and must have its entry in CHANGELOG.md. Before writing,
-the bundle is unzipped into a temporary folder and validated there with frictionless; the same package gives the
-same zip, byte for byte."""
+The zip holds one folder, <name>-<version>/, with datapackage.json, data/, schemas/, README.md, LICENSE,
+CHANGELOG.md and the article texts the offsets refer to (sources/articles/<id>/article.txt). The version comes
+from schemas/package.json and must have its entry in CHANGELOG.md. Before writing, the bundle is unzipped into a
+temporary folder and checked there: frictionless validates it, and every evidence span equals its article at its
+offsets; the same package gives the same zip, byte for byte."""
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,11 @@ from pathlib import Path
 
 from frictionless import Package, system
 
+from ..core.errors import ValidationFailed
+from ..core.registry import TABLES, load_schema
 from ..publish.archive import fixed_entry
+from ..publish.checks import check_spans
+from ..publish.codec import read_csv_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENTS = ("datapackage.json", "data", "schemas", "README.md", "LICENSE", "CHANGELOG.md")
@@ -42,12 +47,18 @@ def check_changelog(root: Path, version: str) -> None:
 
 
 def files_of(root: Path) -> list[Path]:
+    """The package's files, and the article texts its offsets refer to (the `path` of each of its sources)."""
     files = []
     for name in CONTENTS:
         path = root / name
         if not path.exists():
             raise ReleaseError(f"{name} is missing; run make build first.")
         files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for source in json.loads((root / "datapackage.json").read_text(encoding="utf-8"))["sources"]:
+        article = root / source["path"]
+        if hashlib.sha256(article.read_bytes()).hexdigest() != source["sha256"]:
+            raise ReleaseError(f"{source['path']} differs from the SHA-256 in datapackage.json; run make build first.")
+        files.append(article)
     return files
 
 
@@ -64,11 +75,25 @@ def validate_bundle(data: bytes, folder: str) -> None:
     with tempfile.TemporaryDirectory(prefix="release-") as temporary:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.extractall(temporary)
+        unpacked = Path(temporary) / folder
         with system.use_context(trusted=False):
-            report = Package(str(Path(temporary) / folder / "datapackage.json")).validate()
+            report = Package(str(unpacked / "datapackage.json")).validate()
         if not report.valid:
             task = next(t for t in report.tasks if not t.valid)
             raise ReleaseError(f"the unzipped bundle does not validate: {task.name}: {task.errors[0].message}")
+        check_offsets(unpacked)
+
+
+def check_offsets(unpacked: Path) -> None:
+    """Every evidence span of the unzipped tables equals the unzipped article text at its offsets."""
+    sources = read_csv_rows(unpacked / "data" / "sources.csv", load_schema("sources", unpacked))
+    texts = {row["source_id"]: (unpacked / row["path"]).read_text(encoding="utf-8") for row in sources}
+    for name in TABLES:
+        schema = load_schema(name, unpacked)
+        try:
+            check_spans(name, read_csv_rows(unpacked / "data" / f"{name}.csv", schema), schema, texts, unpacked)
+        except ValidationFailed as exc:
+            raise ReleaseError(f"the unzipped bundle's offsets do not match its articles: {exc}") from None
 
 
 def release(root: Path = ROOT, out: Path | None = None) -> Path:

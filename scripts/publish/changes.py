@@ -1,0 +1,48 @@
+"""What a build changes: its tables against the package published before it, row by row by primary key."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.registry import TABLES, load_schema
+from .codec import read_csv_rows
+
+
+@dataclass(frozen=True)
+class Change:
+    table: str
+    added: int
+    changed: int
+    removed: int
+
+    def __str__(self) -> str:
+        return f"{self.table}: {self.added} added, {self.changed} changed, {self.removed} removed"
+
+
+def compare(tables: dict[str, list[dict]], published: Path, root: Path) -> list[Change]:
+    """Per table, the rows added, changed and removed against the CSVs under published/ (every row is added when
+    there is no published package yet, or a table is new)."""
+    changes = []
+    for name in TABLES:
+        schema = load_schema(name, root)
+        key = schema["primaryKey"]
+        path = published / f"{name}.csv"
+        try:
+            before = {tuple(row[k] for k in key): row for row in read_csv_rows(path, schema)} if path.exists() else {}
+        except ValueError:                  # the published table has other columns: every row is new
+            before = {}
+        after = {tuple(row[k] for k in key): row for row in tables[name]}
+        changed = sum(1 for k in after.keys() & before.keys() if normalise(after[k], schema) != before[k])
+        changes.append(Change(name, len(after.keys() - before.keys()), changed, len(before.keys() - after.keys())))
+    return changes
+
+
+def normalise(row: dict, schema: dict) -> dict:
+    """A staged row as the CSV reader gives it back (floats as floats, every field present)."""
+    return {f["name"]: (float(row[f["name"]]) if f["type"] == "number" and row[f["name"]] is not None
+                        else row[f["name"]]) for f in schema["fields"]}
+
+
+def summary(changes: list[Change]) -> str:
+    touched = [c for c in changes if c.added or c.changed or c.removed]
+    return "; ".join(str(c) for c in touched) if touched else "no row changed"
