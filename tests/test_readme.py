@@ -8,7 +8,7 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from scripts.publish.readme import END, START, render_dictionary
+from scripts.publish.readme import COUNTS_END, COUNTS_START, END, START, render_counts, render_dictionary
 from scripts.core.registry import TABLES, load_schema
 
 from .conftest import ROOT
@@ -28,6 +28,12 @@ def test_ci_runs_the_readmes_test_command():
 def test_data_dictionary_is_generated_from_the_schemas():
     section = README.split(START, 1)[1].split(END, 1)[0]
     assert section == "\n" + render_dictionary(ROOT)
+
+
+def test_table_of_tables_counts_the_published_rows():
+    from .package_checks import published
+    section = README.split(COUNTS_START, 1)[1].split(COUNTS_END, 1)[0]
+    assert section == "\n" + render_counts(published(ROOT), ROOT)
 
 
 def test_readme_covers_loading_sources_licences_and_adding_an_article():

@@ -1,10 +1,12 @@
-"""The README's data dictionary, rendered from schemas/ (never written by hand)."""
+"""The README's generated parts: the data dictionary, rendered from schemas/, and the counts of the published tables
+(never written by hand; tests/test_readme.py fails when they drift)."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
-from ..core.registry import TABLES, load_schema, package_meta
+from ..core.registry import TABLES, VOTE_VALUES, enum_of, load_schema, package_meta
 from ..core.repo import README
 
 START = "<!-- data-dictionary:start (generated from schemas/ by scripts/publish/readme.py; do not edit) -->"
@@ -23,7 +25,7 @@ def render_dictionary(root: Path) -> str:
                    f"Primary key: `{key}`.")
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
-            out[-1] += f" `{fk['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`."
+            out[-1] += f" `{', '.join(fk['fields'])}` → `{ref['resource']}.{', '.join(ref['fields'])}`."
         out.append("\n| field | type | required | description |\n|---|---|---|---|")
         for field in schema["fields"]:
             cons = field.get("constraints", {})
@@ -54,3 +56,40 @@ def replace_block(path: Path, start: str, end: str, body: str) -> bool:
         temporary.write_text(new, encoding="utf-8")
         os.replace(temporary, path)       # a killed build never leaves half a README
     return new != text
+
+
+COUNTS_START = "<!-- counts:start (generated from the published tables by scripts/publish/readme.py; do not edit) -->"
+COUNTS_END = "<!-- counts:end -->"
+
+
+def render_counts(tables: dict[str, list[dict]], root: Path) -> str:
+    """The table of tables: rows, what one row is, and the breakdown an analyst checks first."""
+    about = {r["name"]: r for r in package_meta(root)["resources"]}
+    out = ["| table | rows | one row is |", "|---|---:|---|"]
+    for name in TABLES:
+        detail = DETAILS[name](tables[name]) if name in DETAILS else ""
+        out.append(f"| `{name}` | {len(tables[name]):,} | {about[name]['grain']}{f' ({detail})' if detail else ''} |")
+    return "\n".join(out) + "\n"
+
+
+def tally(rows: list[dict], field: str, order: tuple[str, ...] | None = None, words: dict | None = None) -> str:
+    counts = Counter(row[field] for row in rows)
+    keys = order or sorted(counts, key=str)
+    return ", ".join(f"{counts[key]} {(words or {}).get(key, key)}" for key in keys if counts[key])
+
+
+DETAILS = {
+    "sources": lambda rows: tally(rows, "outlet", words={None: "of unknown outlet"}) if rows else "",
+    "quotes": lambda rows: tally(rows, "kind", ("direct", "scare"), {"direct": "direct", "scare": "scare quote(s)"}),
+    "votes": lambda rows: "; ".join(f"{symbol}: " + tally([r for r in rows if r["resolution_symbol"] == symbol], "vote",
+                                                          VOTE_VALUES, {"non_voting": "non-voting"})
+                                    for symbol in sorted({r["resolution_symbol"] for r in rows})),
+    "borders": lambda rows: tally(rows, "value_origin", ("article", "cia_world_factbook"),
+                                  {"article": "as an article states it", "cia_world_factbook": "from the CIA World Factbook"}),
+    "claims": lambda rows: tally(rows, "verdict", enum_of("claims", "verdict")),
+    "events": lambda rows: f"{sum(1 for r in rows if r['source_count'] > 1)} reported by more than one source",
+}
+
+
+def update_counts(root: Path, tables: dict[str, list[dict]]) -> bool:
+    return replace_block(root / README, COUNTS_START, COUNTS_END, render_counts(tables, root))
