@@ -42,12 +42,12 @@ $(RUNTIME): pyproject.toml constraints.txt
 	@echo "First run: creating $(VENV) and installing the pinned dependencies (pyproject.toml, constraints.txt);"
 	@echo "this takes 1-3 minutes once, later runs reuse $(VENV)."
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) --quiet .
+	$(PYTHON) -m scripts.tools.requirements | $(PIP) --quiet -r /dev/stdin
 	touch $(RUNTIME)
 
 $(TESTING): $(RUNTIME)
 	@echo "Installing the test tools ([test] extra of pyproject.toml: pytest, hypothesis, duckdb, polars, ruff)..."
-	$(PIP) --quiet ".[test]"
+	$(PYTHON) -m scripts.tools.requirements test | $(PIP) --quiet -r /dev/stdin
 	touch $(TESTING)
 
 clean-venv:          ## remove .venv (the next command recreates it)
