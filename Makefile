@@ -7,7 +7,7 @@ TESTING := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -c constraints.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help build test lint format validate evaluate bench release clean-venv
+.PHONY: help build test lint format validate evaluate bench bench-corpus release clean-venv
 
 help:                ## list the targets
 	@awk -F':.*## ' '/^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,6 +34,9 @@ evaluate: $(RUNTIME) ## the drafter against the hand-annotated corpus (precision
 
 bench: $(RUNTIME)    ## drafting throughput (articles per second), prints figures, asserts nothing
 	$(BIN)/python -m scripts.tools.bench_draft
+
+bench-corpus: $(RUNTIME) ## build time, memory and rebuild time at 1, 10, 100, 1000 generated articles (minutes)
+	$(BIN)/python -m scripts.tools.bench_corpus
 
 release: build       ## a versioned, validated, deterministic zip of the package in release/
 	$(BIN)/python -m scripts.tools.release

@@ -15,27 +15,27 @@ from .core.errors import BuildError
 from .core.registry import TABLES, VOTE_VALUES
 from .core.repo import ROOT
 from .link.tables import link_tables
-from .load.registries import load_registries
 from .load.source import source_folders
 from .publish.journal import build_lock, roll_forward
 from .publish.readme import update_counts, update_readme
 from .publish.staging import publish_package
-from .stage.article import stage_article, stage_reference
+from .stage.cache import shared_fingerprint
+from .stage.corpus import default_jobs, shared, stage_corpus
 
 
-def build(root: Path = ROOT, out=print, allow_drafts: bool = False) -> dict[str, list[dict]]:
+def build(root: Path = ROOT, out=print, allow_drafts: bool = False, jobs: int = 1) -> dict[str, list[dict]]:
     """Run every stage under the repository's build lock; publish only a package that validated. Returns the tables."""
     with build_lock(root):
         if roll_forward(root):
             out("finished a publish that an earlier build started and did not complete")
-        return run_stages(root, out, allow_drafts)
+        return run_stages(root, out, allow_drafts, jobs)
 
 
-def run_stages(root: Path, out, allow_drafts: bool) -> dict[str, list[dict]]:
+def run_stages(root: Path, out, allow_drafts: bool, jobs: int = 1) -> dict[str, list[dict]]:
     folders = source_folders(root)
-    registries = load_registries(root)
-    reference = stage_reference(registries)
-    articles = [stage_article(folder, registries, reference, root, allow_drafts) for folder in folders]
+    registries, reference = shared(root, shared_fingerprint(root, allow_drafts))
+    articles, fresh = stage_corpus(folders, root, allow_drafts, jobs)
+    out(f"staged {len(articles)} article(s): {fresh} afresh, {len(articles) - fresh} from the cache")
     tables = link_tables(articles, registries, reference)
     sources = [{"title": row["title"], "path": row["path"], "sha256": row["sha256"]} for row in tables["sources"]]
     texts = {article.source_id: article.text for article in articles}
@@ -64,9 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allow-drafts", action="store_true",
                         help="publish machine-drafted annotations too, marked review_status = drafted "
                              "(by default an article with unreviewed drafts is refused)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), metavar="N",
+                        help="stage articles in N processes (default: the cores, %(default)s here)")
     args = parser.parse_args(argv)
     try:
-        build(args.root.resolve(), allow_drafts=args.allow_drafts)
+        build(args.root.resolve(), allow_drafts=args.allow_drafts, jobs=max(1, args.jobs))
     except BuildError as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("nothing was published: data/ and datapackage.json are unchanged.", file=sys.stderr)

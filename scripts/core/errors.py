@@ -11,6 +11,10 @@ class BuildError(Exception):
         self.file, self.item, self.field, self.problem, self.fix = display_path(file), item, field, problem, fix
         super().__init__(f"{self.file}: {item}: {field}: {problem} Fix: {fix}")
 
+    def __reduce__(self):
+        """Errors cross process boundaries (parallel staging) with their five parts."""
+        return type(self), (self.file, self.item, self.field, self.problem, self.fix)
+
 
 class AnnotationFormatError(BuildError):
     """A YAML file that does not parse, or does not follow its schema in schemas/input/."""

@@ -63,15 +63,17 @@ def position(date: dt.date, pieces) -> float:
 
 def label_for(event: dict, quotes: Counter, tallies: dict[str, str]) -> str:
     text = f"{event['date'].isoformat()}  {event['summary']}"
-    if event["event_id"] in tallies:
-        text += f"  [{tallies[event['event_id']]}]"
     if event.get("source_count", 1) > 1:
         text += f"  [{event['source_count']} sources]"
+    if event["event_id"] in tallies:
+        text += f"  [{tallies[event['event_id']]}]"
     if quotes[event["event_id"]]:
         n = quotes[event["event_id"]]
         text += f"  [{n} quotation{'s' if n > 1 else ''}]"
     if event["status"] != "happened":
         text += f"  ({event['status']})"
+    if event.get("review_status") == "drafted":
+        text += "  (drafted, not reviewed)"
     return textwrap.fill(textwrap.shorten(text, 200, placeholder=" …"), 100)
 
 
@@ -89,63 +91,85 @@ def vote_tallies(tables: dict[str, list[dict]]) -> dict[str, str]:
     return tallies
 
 
+DETAILED_MAX = 40         # up to this many dated events, one labelled row each; beyond, an overview and period pages
+
+
 def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder: Path) -> None:
-    """Write timeline.svg and timeline.png into folder."""
+    """Write timeline.svg and timeline.png into folder: the detailed picture when it stays readable, else an overview
+    with one page per month of events beside it (scripts/publish/overview.py)."""
     events = tables["events"]
     dated = sorted((e for e in events if e["date"] is not None),
                    key=lambda e: (e["date"], STATUS_ORDER.get(e["status"], 9), e["event_id"]))
+    if len(dated) > DETAILED_MAX:
+        from .overview import draw_overview
+        draw_overview(tables, dated, plover_colours(plover_types), folder)
+        return
     undated = sorted((e for e in events if e["date"] is None), key=lambda e: e["event_id"])
     quotes = Counter(q["event_id"] for q in tables["quotes"] if q["event_id"])
-    tallies = vote_tallies(tables)
-    colours = plover_colours(plover_types)
-    counts = Counter(e["date"] for e in dated)
-    pieces, width = axis_mapping([e["date"] for e in dated], counts)
-
-    with plt.rc_context({"svg.hashsalt": "geopolitical-timeline", "svg.fonttype": "none", "font.family": "DejaVu Sans",
-                         "font.size": 9, "path.simplify": False}):
-        rows = len(dated)
-        figure, axes = plt.subplots(figsize=(13, 1.9 + 0.4 * rows + (0.5 if undated else 0)), dpi=100)
-        axes.set_xlim(-0.2, width + 0.2)
-        axes.set_ylim(-1.3, rows + 0.8)
-        axes.axis("off")
-        middle = width / 2
-        for row, event in enumerate(dated):
-            y = rows - row
-            x = position(event["date"], pieces)
-            colour = colours.get(event["plover_type"], NO_TYPE)
-            axes.plot([x, x], [0, y], color=colour, linewidth=0.6, linestyle=":" if event["status"] == "planned" else "-",
-                      alpha=0.6)
-            axes.plot([x], [y], color=colour, markersize=8, markeredgewidth=1.5, linestyle="none",
-                      **MARKERS.get(event["status"], MARKERS["happened"]))
-            left = x < middle
-            axes.text(x + (0.08 if left else -0.08), y, label_for(event, quotes, tallies), ha="left" if left else "right",
-                      va="center", fontsize=8.5)
-        for index, (first, last, x0, x1) in enumerate(pieces):
-            axes.plot([x0, x1], [0, 0], color="#333333", linewidth=1.2)
-            ticks = sorted({e["date"] for e in dated if first <= e["date"] <= last})
-            shown = ticks if len(ticks) <= 6 else [ticks[0], ticks[-1]]
-            for tick in shown:
-                x = position(tick, pieces)
-                axes.plot([x, x], [-0.12, 0.12], color="#333333", linewidth=1)
-                axes.text(x, -0.35, tick.strftime("%d %b"), ha="center", va="top", fontsize=8)
-            axes.text((x0 + x1) / 2, -0.8, str(first.year) if first.year == last.year else f"{first.year}–{last.year}",
-                      ha="center", va="top", fontsize=10, fontweight="bold")
-            if index < len(pieces) - 1:
-                axes.text(x1 + 0.4, 0, "≈", ha="center", va="center", fontsize=14, color="#333333")
+    labels = [label_for(event, quotes, vote_tallies(tables)) for event in dated]
+    with plt.rc_context(RC):
+        figure, axes = plt.subplots(figsize=(13, 1.9 + 0.4 * len(dated) + (0.5 if undated else 0)), dpi=100)
+        draw_rows(axes, dated, labels, plover_colours(plover_types))
         if undated:
             axes.text(-0.1, -1.25, "Not dated by the article: " + "; ".join(e["summary"].rstrip(".") for e in undated) + ".",
                       ha="left", va="top", fontsize=8, wrap=True, color="#444444")
-        used = [kind for kind in plover_types if any(e["plover_type"] == kind for e in dated)]
-        handles = [Line2D([], [], color=colours[kind], marker="o", linestyle="none", label=kind) for kind in used]
-        if any(e["plover_type"] is None for e in dated):
-            handles.append(Line2D([], [], color=NO_TYPE, marker="o", linestyle="none", label="no PLOVER type"))
-        handles += [Line2D([], [], color="#333333", linestyle="none", label=status, **MARKERS[status])
-                    for status in ("happened", "ongoing", "planned")]
-        axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncol=len(handles), frameon=False,
-                    fontsize=8, handletextpad=0.3, columnspacing=1.0)
+        add_legend(axes, dated, plover_types, plover_colours(plover_types))
         axes.set_title("Events of the package on one date axis (stretches far apart are joined at ≈); "
                        "colour: PLOVER type; hollow: planned", fontsize=10, loc="left")
-        figure.tight_layout()
-        figure.savefig(folder / SVG, format="svg", metadata={"Date": None, "Creator": None})
-        figure.savefig(folder / PNG, format="png", metadata={"Software": None})
-        plt.close(figure)
+        save(figure, folder)
+
+
+RC = {"svg.hashsalt": "geopolitical-timeline", "svg.fonttype": "none", "font.family": "DejaVu Sans", "font.size": 9,
+      "path.simplify": False, "text.parse_math": False}
+
+
+def save(figure, folder: Path) -> None:
+    figure.tight_layout()
+    figure.savefig(folder / SVG, format="svg", metadata={"Date": None, "Creator": None})
+    figure.savefig(folder / PNG, format="png", metadata={"Software": None})
+    plt.close(figure)
+
+
+def draw_rows(axes, dated: list[dict], labels: list[str], colours: dict[str, str]) -> None:
+    """One row per event: a stem down to the axis, a mark coloured by type, the label on the side with more room."""
+    counts = Counter(e["date"] for e in dated)
+    pieces, width = axis_mapping([e["date"] for e in dated], counts)
+    rows = len(dated)
+    axes.set_xlim(-0.2, width + 0.2)
+    axes.set_ylim(-1.3, rows + 0.8)
+    axes.axis("off")
+    for row, (event, label) in enumerate(zip(dated, labels)):
+        y, x = rows - row, position(event["date"], pieces)
+        colour = colours.get(event["plover_type"], NO_TYPE)
+        axes.plot([x, x], [0, y], color=colour, linewidth=0.6, linestyle=":" if event["status"] == "planned" else "-",
+                  alpha=0.6)
+        axes.plot([x], [y], color=colour, markersize=8, markeredgewidth=1.5, linestyle="none",
+                  **MARKERS.get(event["status"], MARKERS["happened"]))
+        left = x < width / 2
+        axes.text(x + (0.08 if left else -0.08), y, label, ha="left" if left else "right", va="center", fontsize=8.5)
+    draw_axis(axes, dated, pieces)
+
+
+def draw_axis(axes, dated: list[dict], pieces) -> None:
+    for index, (first, last, x0, x1) in enumerate(pieces):
+        axes.plot([x0, x1], [0, 0], color="#333333", linewidth=1.2)
+        ticks = sorted({e["date"] for e in dated if first <= e["date"] <= last})
+        for tick in ticks if len(ticks) <= 6 else [ticks[0], ticks[-1]]:
+            x = position(tick, pieces)
+            axes.plot([x, x], [-0.12, 0.12], color="#333333", linewidth=1)
+            axes.text(x, -0.35, tick.strftime("%d %b"), ha="center", va="top", fontsize=8)
+        axes.text((x0 + x1) / 2, -0.8, str(first.year) if first.year == last.year else f"{first.year}–{last.year}",
+                  ha="center", va="top", fontsize=10, fontweight="bold")
+        if index < len(pieces) - 1:
+            axes.text(x1 + 0.4, 0, "≈", ha="center", va="center", fontsize=14, color="#333333")
+
+
+def add_legend(axes, dated: list[dict], plover_types: list[str], colours: dict[str, str]) -> None:
+    used = [kind for kind in plover_types if any(e["plover_type"] == kind for e in dated)]
+    handles = [Line2D([], [], color=colours[kind], marker="o", linestyle="none", label=kind) for kind in used]
+    if any(e["plover_type"] is None for e in dated):
+        handles.append(Line2D([], [], color=NO_TYPE, marker="o", linestyle="none", label="no PLOVER type"))
+    handles += [Line2D([], [], color="#333333", linestyle="none", label=status, **MARKERS[status])
+                for status in ("happened", "ongoing", "planned")]
+    axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncol=len(handles), frameon=False,
+                fontsize=8, handletextpad=0.3, columnspacing=1.0)
