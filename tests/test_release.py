@@ -55,3 +55,9 @@ def test_a_release_whose_article_was_changed_after_the_build_is_refused(tmp_path
     article.write_bytes(article.read_bytes().replace(b"7,500", b"7,600"))
     with pytest.raises(ReleaseError, match="differs from the SHA-256"):
         release(root, tmp_path / "out")
+
+
+def test_the_command_releases_this_checkout():
+    """`python -m scripts.tools.release` (make release) finds the repository from its own place in scripts/tools/."""
+    from scripts.tools import release as command
+    assert command.ROOT == ROOT and (command.ROOT / "schemas" / "package.json").exists()

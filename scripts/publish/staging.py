@@ -14,6 +14,7 @@ from .codec import csv_bytes, write_parquet
 from .descriptor import describe_package
 from .journal import JOURNAL, PREVIOUS, STAGING, commit, failpoint
 from .report import REPORT, render_quality_report
+from .site import write_site
 from .timeline import draw_timeline
 from .workbook import workbook_name, write_workbook
 
@@ -50,6 +51,7 @@ def write_staging(root: Path, staging: Path, tables: dict[str, list[dict]], arti
     lines = validate_staged(staging, descriptor, schemas, texts, book)
     (staging / "data" / REPORT).write_text(render_quality_report(tables, lines, root), encoding="utf-8")
     draw_timeline(tables, plover_types, staging / "data")
+    write_site(staging / "data" / "site", tables, texts, root)
     return lines
 
 

@@ -23,11 +23,11 @@ from frictionless import Package, system
 
 from ..core.errors import ValidationFailed
 from ..core.registry import TABLES, load_schema
+from ..core.repo import ROOT
 from ..publish.archive import fixed_entry
 from ..publish.checks import check_spans
 from ..publish.codec import read_csv_rows
 
-ROOT = Path(__file__).resolve().parent.parent
 CONTENTS = ("datapackage.json", "data", "schemas", "README.md", "LICENSE", "CHANGELOG.md")
 
 
