@@ -1,6 +1,7 @@
 """Bad input beyond the catalogue of tests/hostile.py (which tests/test_hostile_input.py runs, one case each): a fault
 that only the written files reveal publishes nothing, and the build command, run as a real process, answers bad input
 with one error line and a non-zero exit code."""
+
 from __future__ import annotations
 
 import subprocess
@@ -31,8 +32,13 @@ def test_validation_failing_after_the_tables_are_written_publishes_nothing(repo)
 def test_build_command_prints_one_error_line_naming_the_file_and_exits_non_zero(repo):
     next(case for case in CASES if case.name == "unknown-cameo").apply(repo)
     before = tree_digest(repo)
-    result = subprocess.run([sys.executable, "-m", "scripts.build", "--root", str(repo)], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--root", str(repo)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
     assert first.startswith("error: UnknownCode:") and "annotations.yaml" in first and "Fix:" in first

@@ -1,5 +1,6 @@
 """Staging scales with the change, not the corpus: each article's rows are cached by the hashes of its inputs and
 restaged only when they change; articles stage in parallel; the output is the same bytes whatever the route."""
+
 from __future__ import annotations
 
 import shutil
@@ -50,7 +51,7 @@ def test_a_corrupt_cache_entry_is_staged_again_not_published(corpus):
     before = tree_digest(corpus)
     entries = sorted((corpus / CACHE).glob("*.json"))
     damaged = bytearray(entries[0].read_bytes())
-    damaged[len(damaged) // 2] ^= 0x01                     # one bit flipped inside the cached rows
+    damaged[len(damaged) // 2] ^= 0x01  # one bit flipped inside the cached rows
     entries[0].write_bytes(bytes(damaged))
     entries[1].write_bytes(b"not json at all")
     assert staged_line(corpus) == "staged 6 article(s): 2 afresh, 4 from the cache"
@@ -69,6 +70,7 @@ def test_the_same_bytes_whatever_the_jobs_and_the_cache(tmp_path, corpus):
 
 def test_an_error_in_a_parallel_worker_is_the_named_error_of_the_first_failing_article(corpus):
     from scripts.core.errors import EvidenceNotFound
+
     path = corpus / "sources/articles/gen-00003/annotations.yaml"
     original = path.read_text(encoding="utf-8")
     try:
@@ -83,6 +85,9 @@ def test_the_staging_step_runs_on_dask_with_the_same_rows(corpus):
     bag = pytest.importorskip("dask.bag")
     folders = source_folders(corpus)
     serial, _ = stage_corpus(folders, corpus, cache=False)
-    through_dask = bag.from_sequence(folders, npartitions=2).map(stage_folder, root=corpus).compute(
-        scheduler="processes", num_workers=2)
+    through_dask = (
+        bag.from_sequence(folders, npartitions=2)
+        .map(stage_folder, root=corpus)
+        .compute(scheduler="processes", num_workers=2)
+    )
     assert [a.rows for a in through_dask] == [a.rows for a in serial]

@@ -5,6 +5,7 @@ publish a package that frictionless passes; CSV and Parquet round trips through 
 The mutations run through the build's load, stage and link steps in-process, on one copy of the repository (each
 example writes the whole annotations file, so nothing carries over between examples); only a few examples go on to
 publish, because publishing a package costs a whole build."""
+
 from __future__ import annotations
 
 import copy
@@ -37,12 +38,32 @@ SEED_ANNOTATIONS = yaml.safe_load(SEED_TEXT)
 ARTICLE = (ROOT / "sources" / "articles" / SEED / "article.txt").read_text(encoding="utf-8")
 NASTY_CHARACTERS = list("aZé,;\"'“”‘’«»\n\r\t =+-@#|\\/&<>{}[]:*!?ąß中") + ["\u0301", "\u2028"]
 NASTY_TEXT = st.text(st.sampled_from(NASTY_CHARACTERS), min_size=1, max_size=30)
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), NASTY_TEXT,
-                    st.sampled_from(["2023-02-30", "1899-12-31", "2999-01-01", "2023-02-28", "KAZ", "XXX", "042",
-                                     "kazakhstan", "nobody", "happened", "planned"]),
-                    st.lists(st.sampled_from(["KAZ", "RUS", "xx"]), max_size=3), st.just({}))
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    NASTY_TEXT,
+    st.sampled_from(
+        [
+            "2023-02-30",
+            "1899-12-31",
+            "2999-01-01",
+            "2023-02-28",
+            "KAZ",
+            "XXX",
+            "042",
+            "kazakhstan",
+            "nobody",
+            "happened",
+            "planned",
+        ]
+    ),
+    st.lists(st.sampled_from(["KAZ", "RUS", "xx"]), max_size=3),
+    st.just({}),
+)
 ARTICLE_SLICES = st.integers(0, len(ARTICLE) - 2).flatmap(
-    lambda start: st.integers(start + 1, min(len(ARTICLE), start + 60)).map(lambda end: ARTICLE[start:end]))
+    lambda start: st.integers(start + 1, min(len(ARTICLE), start + 60)).map(lambda end: ARTICLE[start:end])
+)
 
 
 @st.composite
@@ -119,14 +140,17 @@ def test_mutated_annotations_stage_rows_true_to_the_article_or_are_refused_by_na
         return
     for name in TABLES:
         schema = load_schema(name)
-        strings = [(field["name"], field.get("constraints", {}).get("required", False))
-                   for field in schema["fields"] if field["type"] == "string"]
+        strings = [
+            (field["name"], field.get("constraints", {}).get("required", False))
+            for field in schema["fields"]
+            if field["type"] == "string"
+        ]
         for row in tables[name]:
             for field, required in strings:
                 assert isinstance(row[field], str) or (row[field] is None and not required), (name, field, row)
             for text, start, end in spans(schema):
                 if row[text] is not None:
-                    assert texts[row["source_id"]][row[start]:row[end]] == row[text], (name, text, row)
+                    assert texts[row["source_id"]][row[start] : row[end]] == row[text], (name, text, row)
 
 
 @settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -143,7 +167,7 @@ def test_mutated_annotations_publish_a_valid_package_or_are_refused_by_name(tmp_
             build(root, out=lambda line: None)
         except BuildError:
             assert annotations != FORMULA_LIKE_SUMMARY, "valid annotations were refused"
-            assert tree_digest(root) == before          # refused: nothing written
+            assert tree_digest(root) == before  # refused: nothing written
             return
         with system.use_context(trusted=False):
             assert Package(str(root / "datapackage.json")).validate().valid
@@ -152,8 +176,12 @@ def test_mutated_annotations_publish_a_valid_package_or_are_refused_by_name(tmp_
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 40_000), st.sampled_from(["", "\t", ":", "- ", "&x ", "*x", "!!python/object:os.system ", "\x00",
-                                                "'", '"', "{", "]", "\n  ", "\ufeff"]))
+@given(
+    st.integers(0, 40_000),
+    st.sampled_from(
+        ["", "\t", ":", "- ", "&x ", "*x", "!!python/object:os.system ", "\x00", "'", '"', "{", "]", "\n  ", "\ufeff"]
+    ),
+)
 def test_damaged_yaml_text_is_refused_by_name_or_still_loads(staging_root, position, inserted):
     """The annotations file with one piece of YAML syntax inserted anywhere: the source folder loads, or the load
     is refused with a named error."""
@@ -166,17 +194,28 @@ def test_damaged_yaml_text_is_refused_by_name_or_still_loads(staging_root, posit
     assert article.text == ARTICLE and isinstance(annotations, dict)
 
 
-ROUND_TRIP_SCHEMA = {"fields": [
-    {"name": "text", "type": "string"}, {"name": "count", "type": "integer"}, {"name": "share", "type": "number"},
-    {"name": "flag", "type": "boolean"}, {"name": "day", "type": "date"}]}
+ROUND_TRIP_SCHEMA = {
+    "fields": [
+        {"name": "text", "type": "string"},
+        {"name": "count", "type": "integer"},
+        {"name": "share", "type": "number"},
+        {"name": "flag", "type": "boolean"},
+        {"name": "day", "type": "date"},
+    ]
+}
 PANDAS_DTYPES = {"text": "string", "count": "Int64", "share": "Float64", "flag": "boolean"}
-ROWS = st.lists(st.fixed_dictionaries({
-    "text": st.one_of(st.none(), st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)),
-    "count": st.one_of(st.none(), st.integers(-2**53, 2**53)),
-    "share": st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64)),
-    "flag": st.one_of(st.none(), st.booleans()),
-    "day": st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
-}), max_size=8)
+ROWS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "text": st.one_of(st.none(), st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)),
+            "count": st.one_of(st.none(), st.integers(-(2**53), 2**53)),
+            "share": st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64)),
+            "flag": st.one_of(st.none(), st.booleans()),
+            "day": st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+        }
+    ),
+    max_size=8,
+)
 
 
 def frame_rows(frame: pd.DataFrame) -> list[dict]:
@@ -203,9 +242,14 @@ def frame_rows(frame: pd.DataFrame) -> list[dict]:
 @given(ROWS)
 def test_csv_through_pandas_and_back_keeps_every_value(tmp_path_factory, rows):
     data = csv_bytes(rows, ROUND_TRIP_SCHEMA)
-    frame = pd.read_csv(io.BytesIO(data), dtype={**PANDAS_DTYPES, "text": "string"}, keep_default_na=False,
-                        na_values={"count": [""], "share": [""], "flag": [""], "day": [""], "text": []},
-                        parse_dates=["day"], encoding="utf-8")
+    frame = pd.read_csv(
+        io.BytesIO(data),
+        dtype={**PANDAS_DTYPES, "text": "string"},
+        keep_default_na=False,
+        na_values={"count": [""], "share": [""], "flag": [""], "day": [""], "text": []},
+        parse_dates=["day"],
+        encoding="utf-8",
+    )
     frame["text"] = frame["text"].map(lambda v: None if v == "" else unescape_cell(v), na_action="ignore")
     again = frame_rows(frame)
     assert again == rows

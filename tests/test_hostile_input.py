@@ -4,6 +4,7 @@ names the file, the item, the field and the fix, and data/ stays byte-identical 
 Every case fails while loading, staging or linking, before anything is written, so each runs in-process on its own copy
 of the repository. The command line's side of a refusal (exit code 1, one `error:` line, no traceback) is shown here
 in-process through `scripts.build.main` and, once as a real process, in tests/test_bad_input.py."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,8 +39,9 @@ def test_hostile_input_is_refused_by_name_in_one_line_and_data_is_untouched(repo
     assert tree_digest(repo) == before
 
 
-@pytest.mark.parametrize("case", [case for case in CASES if case.name in ON_THE_COMMAND_LINE],
-                         ids=lambda case: case.name)
+@pytest.mark.parametrize(
+    "case", [case for case in CASES if case.name in ON_THE_COMMAND_LINE], ids=lambda case: case.name
+)
 def test_command_line_answers_hostile_input_with_one_error_line_and_exit_code_1(repo, case, capsys):
     case.apply(repo)
     before = tree_digest(repo)

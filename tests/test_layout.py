@@ -1,5 +1,6 @@
 """The codebase's shape is part of its contract: the pipeline's stages are folders, the build never imports the
 drafter, functions fit on a screen, the project's version is written once."""
+
 from __future__ import annotations
 
 import ast
@@ -26,7 +27,7 @@ def imported(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            base = list(package[:len(package) - node.level + 1]) if node.level else []
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
             found.add(".".join(base + (node.module.split(".") if node.module else [])))
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)

@@ -1,6 +1,7 @@
 """The evidence site (data/site/): every coded span of an article highlighted, correctly nested, with its row; pages
 generated from the published tables only, deterministic, escaped against hostile text; and the same pages in a real
 headless Chromium (Debian's chromium and chromium-driver through Selenium), skipped, saying why, where it is missing."""
+
 from __future__ import annotations
 
 import json
@@ -112,6 +113,7 @@ def covered(marks: list[dict]) -> dict[tuple[str, str], set[int]]:
 
 # --- the committed pages ------------------------------------------------------------------------------------------
 
+
 def test_seed_article_page_holds_the_whole_text_and_highlights_every_span_by_kind():
     tables = published(ROOT)
     text = (ROOT / tables["sources"][0]["path"]).read_text(encoding="utf-8")
@@ -188,6 +190,7 @@ def test_every_event_has_its_page_with_all_its_reports_and_quotes():
 
 def escape(text: str) -> str:
     import html
+
     return html.escape(text)
 
 
@@ -206,7 +209,7 @@ def test_site_is_in_the_release_but_not_among_the_descriptors_resources():
     assert {"data/site/index.html", f"data/site/articles/{SEED}.html", "data/site/site.js"} <= pages <= bundled
     html = (SITE / "articles" / f"{SEED}.html").read_text(encoding="utf-8")
     [text_file] = re.findall(r'href="\.\./\.\./\.\./([^"]+)">the text file', html)
-    assert text_file in bundled                                 # the link to the article's text works unzipped
+    assert text_file in bundled  # the link to the article's text works unzipped
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
     assert not [r["path"] for r in descriptor["resources"] if r["path"].startswith("data/site")]
 
@@ -220,9 +223,12 @@ def test_readme_shows_the_screenshot_and_says_how_to_open_the_pages():
 
 # --- nesting -------------------------------------------------------------------------------------------------------
 
+
 def marks_of(text: str, spans: list[tuple[int, int, str]]) -> Marks:
-    nodes = [Node(start, end, KINDS[i % len(KINDS)].name, ref, (f"k-{KINDS[i % len(KINDS)].name}",), True)
-             for i, (start, end, ref) in enumerate(spans)]
+    nodes = [
+        Node(start, end, KINDS[i % len(KINDS)].name, ref, (f"k-{KINDS[i % len(KINDS)].name}",), True)
+        for i, (start, end, ref) in enumerate(spans)
+    ]
     parser = Marks()
     parser.feed(f'<div id="text">{render(text, nest(nodes, len(text)), 0, len(text))}</div>')
     assert not parser.open
@@ -233,8 +239,14 @@ def test_crossing_spans_are_split_and_equal_spans_nest():
     page = marks_of("abcdefghijklmnop", [(0, 10, "a"), (5, 15, "b"), (5, 15, "c"), (2, 4, "d")])
     assert "".join(page.text) == "abcdefghijklmnop"
     parts = sorted((m["data-row"], m["start"], m["end"], "cont" in m["classes"]) for m in page.marks)
-    assert parts == [("a", 0, 10, False), ("b", 5, 10, False), ("b", 10, 15, True), ("c", 5, 10, False),
-                     ("c", 10, 15, True), ("d", 2, 4, False)]
+    assert parts == [
+        ("a", 0, 10, False),
+        ("b", 5, 10, False),
+        ("b", 10, 15, True),
+        ("c", 5, 10, False),
+        ("c", 10, 15, True),
+        ("d", 2, 4, False),
+    ]
 
 
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 12)), max_size=12))
@@ -250,6 +262,7 @@ def test_any_spans_nest_into_well_formed_marks_covering_exactly_their_characters
 
 
 # --- hostile text --------------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> Path:
@@ -278,6 +291,7 @@ def test_hostile_text_is_shown_as_text_in_every_page(hostile):
 
 # --- in a real browser ---------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def browser():
     reason = missing_browser()
@@ -288,7 +302,7 @@ def browser():
 
 
 def visit(driver, path: Path) -> None:
-    driver.get_log("browser")                      # forget what earlier pages logged
+    driver.get_log("browser")  # forget what earlier pages logged
     driver.get(path.resolve().as_uri())
 
 
@@ -318,8 +332,10 @@ def test_browser_shows_every_span_of_the_seed_article_highlighted(browser):
 
 
 def panel_tables(driver) -> list[tuple[str, str]]:
-    return [(card.get_attribute("data-table"), card.find_element("css selector", "h3 code").text)
-            for card in driver.find_elements("css selector", "#panel-rows article.row")]
+    return [
+        (card.get_attribute("data-table"), card.find_element("css selector", "h3 code").text)
+        for card in driver.find_elements("css selector", "#panel-rows article.row")
+    ]
 
 
 def test_browser_hover_click_and_keyboard_focus_show_the_row(browser):
@@ -331,13 +347,13 @@ def test_browser_hover_click_and_keyboard_focus_show_the_row(browser):
     mention = next(m for m in mentions if m.text == "Anthony Blinken")
     ActionChains(browser).move_to_element(mention).perform()
     shown = panel_tables(browser)
-    assert shown[0] == ("mentions", f"{SEED}:34-49")                       # the innermost row first
-    assert ("claims", "name-antony-blinken") in shown                      # and the claim that encloses it
+    assert shown[0] == ("mentions", f"{SEED}:34-49")  # the innermost row first
+    assert ("claims", "name-antony-blinken") in shown  # and the claim that encloses it
     quote = browser.find_element("css selector", "#text mark.k-quote")
     quote.click()
     assert ("quotes", "q-blinken-supports-sovereignty") in panel_tables(browser)
     assert browser.execute_script("return arguments[0].contains(document.activeElement)", quote) is True
-    ActionChains(browser).send_keys(Keys.TAB).perform()                    # the keyboard moves to the next span
+    ActionChains(browser).send_keys(Keys.TAB).perform()  # the keyboard moves to the next span
     focused = browser.switch_to.active_element
     assert focused.tag_name == "mark" and focused != quote and focused.get_attribute("tabindex") == "0"
     assert panel_tables(browser)[0][0] == focused.get_attribute("data-row").rsplit("-", 1)[0]
@@ -346,8 +362,12 @@ def test_browser_hover_click_and_keyboard_focus_show_the_row(browser):
 
 def test_browser_index_and_event_pages_load_without_console_errors(browser):
     visit(browser, SITE / "index.html")
-    assert browser.execute_script("var i = document.querySelector('figure.timeline img');"
-                                  "return i.complete && i.naturalWidth > 0") is True
+    assert (
+        browser.execute_script(
+            "var i = document.querySelector('figure.timeline img');return i.complete && i.naturalWidth > 0"
+        )
+        is True
+    )
     assert len(browser.find_elements("css selector", "a[href^='events/']")) == len(published(ROOT)["events"])
     assert console_errors(browser) == []
     visit(browser, SITE / "events" / "blinken-meets-tileuberdi.html")

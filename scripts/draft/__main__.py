@@ -6,6 +6,7 @@
 The YAML is in the format the build reads (schemas/input/annotations.schema.json); every item carries
 `review: drafted` (drafted names go under `drafted_mentions`). The JSON has, under `quotes`, `dates`, `mentions`,
 `amounts`, `votes` and `events`, every finding with its character offsets (fields: README, "Drafting")."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,16 +16,16 @@ import sys
 from pathlib import Path
 
 from . import draft_article
-from .annotations import to_annotations, dump_annotations
+from .annotations import dump_annotations, to_annotations
 
 
 def read_article(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        raise SystemExit(f"error: {path}: no such file; give the path of a UTF-8 text file.")
+        raise SystemExit(f"error: {path}: no such file; give the path of a UTF-8 text file.") from None
     except UnicodeDecodeError as error:
-        raise SystemExit(f"error: {path}: not UTF-8 (byte {error.start}); convert the file to UTF-8 first.")
+        raise SystemExit(f"error: {path}: not UTF-8 (byte {error.start}); convert the file to UTF-8 first.") from None
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -33,7 +34,7 @@ def parse_published(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise SystemExit(f"error: --published {value!r} is not a date YYYY-MM-DD.")
+        raise SystemExit(f"error: --published {value!r} is not a date YYYY-MM-DD.") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,8 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sys.stdout.write(dump_annotations(to_annotations(draft, text)))
     if published is None and draft["unresolved_dates"]:
-        print(f"note: no publication date given; {len(draft['unresolved_dates'])} date(s) left unresolved: "
-              + "; ".join(repr(d["text"]) for d in draft["unresolved_dates"]), file=sys.stderr)
+        print(
+            f"note: no publication date given; {len(draft['unresolved_dates'])} date(s) left unresolved: "
+            + "; ".join(repr(d["text"]) for d in draft["unresolved_dates"]),
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -2,6 +2,7 @@
 events labelled) as timeline.svg and timeline.png, and one page per month listing that month's events in order
 (timeline/<YYYY-MM>.svg, and timeline/undated.svg), written as plain SVG text: no font measuring, so a thousand
 articles draw in well under two seconds."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,9 +16,9 @@ import matplotlib.pyplot as plt
 
 from .timeline import GAP_DAYS, NO_TYPE, PNG, RC, SVG
 
-PAGES = "timeline"            # folder of the period pages, beside timeline.svg
-LABELLED = 8                  # the most-reported events named on the overview
-ROW, WIDTH = 22, 1100         # period pages: pixels per event row, page width
+PAGES = "timeline"  # folder of the period pages, beside timeline.svg
+LABELLED = 8  # the most-reported events named on the overview
+ROW, WIDTH = 22, 1100  # period pages: pixels per event row, page width
 
 
 def week_of(date: dt.date) -> dt.date:
@@ -32,9 +33,13 @@ def draw_overview(tables: dict[str, list[dict]], dated: list[dict], colours: dic
         draw_bars(axes, dated, slots, colours)
         label_most_reported(axes, dated, slots)
         sources = len(tables["sources"])
-        axes.set_title(f"{len(dated):,} dated events from {sources:,} source(s), per week and PLOVER type (stretches "
-                       f"far apart joined at ≈); the {LABELLED} most-reported named; one page per month in "
-                       f"data/{PAGES}/", fontsize=10, loc="left")
+        axes.set_title(
+            f"{len(dated):,} dated events from {sources:,} source(s), per week and PLOVER type (stretches "
+            f"far apart joined at ≈); the {LABELLED} most-reported named; one page per month in "
+            f"data/{PAGES}/",
+            fontsize=10,
+            loc="left",
+        )
         figure.tight_layout()
         figure.savefig(folder / SVG, format="svg", metadata={"Date": None, "Creator": None})
         figure.savefig(folder / PNG, format="png", metadata={"Software": None})
@@ -60,8 +65,14 @@ def draw_bars(axes, dated: list[dict], slots: dict[dt.date, float], colours: dic
     for kind in sorted(counts, key=lambda k: (k == "", k)):
         weeks = sorted(counts[kind])
         heights = [counts[kind][w] for w in weeks]
-        axes.bar([slots[w] for w in weeks], heights, bottom=[bottom[w] for w in weeks], width=0.9,
-                 color=colours.get(kind, NO_TYPE), label=kind or "no PLOVER type")
+        axes.bar(
+            [slots[w] for w in weeks],
+            heights,
+            bottom=[bottom[w] for w in weeks],
+            width=0.9,
+            color=colours.get(kind, NO_TYPE),
+            label=kind or "no PLOVER type",
+        )
         for week, height in zip(weeks, heights):
             bottom[week] += height
     ticks = sorted({(w.year, w.month): (slots[w], w) for w in slots}.values())[:: max(1, len(slots) // 40 or 1)]
@@ -74,19 +85,29 @@ def draw_bars(axes, dated: list[dict], slots: dict[dt.date, float], colours: dic
 
 
 def label_most_reported(axes, dated: list[dict], slots: dict[dt.date, float]) -> None:
-    ranked = sorted(dated, key=lambda e: (-e.get("source_count", 1), -e.get("report_count", 1), e["date"],
-                                          e["event_id"]))[:LABELLED]
+    ranked = sorted(
+        dated, key=lambda e: (-e.get("source_count", 1), -e.get("report_count", 1), e["date"], e["event_id"])
+    )[:LABELLED]
     low, top = axes.get_ylim()
-    axes.set_ylim(low, top * 1.6)             # room above the bars for the labels
+    axes.set_ylim(low, top * 1.6)  # room above the bars for the labels
     right = max(slots.values()) if slots else 0
     for rank, event in enumerate(sorted(ranked, key=lambda e: (e["date"], e["event_id"]))):
         x = slots[week_of(event["date"])]
         sources = event.get("source_count", 1)
-        text = textwrap.shorten(f"{event['date']} {event['summary']}", 70, placeholder=" …") + \
-            f" [{sources} source{'s' if sources != 1 else ''}]"
-        axes.annotate(text, xy=(x, 0), xytext=(right * 0.35, top * (1.55 - 0.07 * rank)), fontsize=7, ha="left",
-                      va="center", bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
-                      arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.5})
+        text = (
+            textwrap.shorten(f"{event['date']} {event['summary']}", 70, placeholder=" …")
+            + f" [{sources} source{'s' if sources != 1 else ''}]"
+        )
+        axes.annotate(
+            text,
+            xy=(x, 0),
+            xytext=(right * 0.35, top * (1.55 - 0.07 * rank)),
+            fontsize=7,
+            ha="left",
+            va="center",
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+            arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.5},
+        )
 
 
 def write_pages(tables: dict[str, list[dict]], dated: list[dict], colours: dict[str, str], folder: Path) -> None:
@@ -105,16 +126,20 @@ def write_pages(tables: dict[str, list[dict]], dated: list[dict], colours: dict[
 
 def page(title: str, events: list[dict], colours: dict[str, str]) -> str:
     height = 50 + ROW * len(events)
-    lines = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-             f'viewBox="0 0 {WIDTH} {height}" font-family="DejaVu Sans, sans-serif" font-size="12">',
-             f'<text x="10" y="24" font-size="15" font-weight="bold">{escape(title)} ({len(events)})</text>']
+    lines = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" font-family="DejaVu Sans, sans-serif" font-size="12">',
+        f'<text x="10" y="24" font-size="15" font-weight="bold">{escape(title)} ({len(events)})</text>',
+    ]
     for row, event in enumerate(events):
         y = 50 + ROW * row
         colour = colours.get(event["plover_type"], NO_TYPE)
         fill = "none" if event["status"] == "planned" else colour
         lines.append(f'<circle cx="120" cy="{y - 4}" r="5" stroke="{colour}" stroke-width="2" fill="{fill}"/>')
         date = event["date"].isoformat() if event["date"] else ""
-        lines.append(f'<text x="10" y="{y}">{escape(date)}</text><text x="134" y="{y}">{escape(row_text(event))}</text>')
+        lines.append(
+            f'<text x="10" y="{y}">{escape(date)}</text><text x="134" y="{y}">{escape(row_text(event))}</text>'
+        )
     return "\n".join(lines + ["</svg>"]) + "\n"
 
 

@@ -13,6 +13,7 @@
 Generated from the published tables only (the columns of schemas/, the article texts at sources[].path),
 deterministic (sorted, no timestamps: the same tables give the same bytes), every text HTML-escaped, no network
 and no external asset at view time (a Content-Security-Policy allows only the site's own files)."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,8 @@ from ..core.repo import ROOT
 ASSETS = Path(__file__).resolve().parent / "site_assets"
 ASSET_FILES = ("site.css", "site.js")
 CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'"
-MAX_CONTEXT = 280          # characters of the paragraph kept on each side of an evidence span on the event pages
-MAX_HEIGHT = 6             # nesting levels told apart by the underlines' spacing (site.css: .h0 … .h6)
+MAX_CONTEXT = 280  # characters of the paragraph kept on each side of an evidence span on the event pages
+MAX_HEIGHT = 6  # nesting levels told apart by the underlines' spacing (site.css: .h0 … .h6)
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,10 @@ KINDS = (
     Kind("mention", "mentions", "text", "actor mention"),
 )
 RANK = {kind.name: index for index, kind in enumerate(KINDS)}
-CLAIM_SUBKINDS = {"date": ("date", "date (a claim of kind date)"),                 # claims.kind -> class, label
-                  "number": ("amount", "amount (a claim of kind number)")}
+CLAIM_SUBKINDS = {
+    "date": ("date", "date (a claim of kind date)"),  # claims.kind -> class, label
+    "number": ("amount", "amount (a claim of kind number)"),
+}
 SPANNED = tuple(dict.fromkeys(kind.table for kind in KINDS))
 
 
@@ -126,14 +129,22 @@ def make_site(tables: dict[str, list[dict]], texts: dict[str, str], root: Path) 
     schemas = {name: load_schema(name, root) for name in TABLES if name in tables}
     fields = {name: field_names(schema) for name, schema in schemas.items()}
     published = {name: [{f: row.get(f) for f in fields[name]} for row in tables[name]] for name in schemas}
-    keys = {name: schema["primaryKey"] if isinstance(schema["primaryKey"], list) else [schema["primaryKey"]]
-            for name, schema in schemas.items()}
+    keys = {
+        name: schema["primaryKey"] if isinstance(schema["primaryKey"], list) else [schema["primaryKey"]]
+        for name, schema in schemas.items()
+    }
     for name in published:
         published[name].sort(key=lambda row, k=keys[name]: tuple(show(row[f]) for f in k))
-    site = Site(published, dict(texts), package_meta(root)["title"], fields, keys,
-                events={row["event_id"]: row for row in published.get("events", [])},
-                actors={row["actor_id"]: row for row in published.get("actors", [])},
-                votes={(row["resolution_symbol"], row["iso3"]): row for row in published.get("votes", [])})
+    site = Site(
+        published,
+        dict(texts),
+        package_meta(root)["title"],
+        fields,
+        keys,
+        events={row["event_id"]: row for row in published.get("events", [])},
+        actors={row["actor_id"]: row for row in published.get("actors", [])},
+        votes={(row["resolution_symbol"], row["iso3"]): row for row in published.get("votes", [])},
+    )
     site.rows.update({source["source_id"]: article_rows(site, source["source_id"]) for source in published["sources"]})
     return site
 
@@ -162,14 +173,17 @@ def write_site(folder: Path, tables: dict[str, list[dict]], texts: dict[str, str
 
 # --- the pages' frame -----------------------------------------------------------------------------------------------
 
+
 def page(title: str, prefix: str, body: str, script: bool = False) -> str:
     """A complete HTML document; prefix leads from the page's folder to the site's root ("" or "../")."""
     tail = f'<script src="{prefix}site.js"></script>\n' if script else ""
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
-            f"<title>{esc(title)}</title>\n<link rel=\"stylesheet\" href=\"{prefix}site.css\">\n</head>\n"
-            f"<body>\n{body}{tail}</body>\n</html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<title>{esc(title)}</title>\n<link rel="stylesheet" href="{prefix}site.css">\n</head>\n'
+        f"<body>\n{body}{tail}</body>\n</html>\n"
+    )
 
 
 def nav(prefix: str) -> str:
@@ -199,15 +213,20 @@ def text_file_href(path: str | None) -> str | None:
 
 # --- index ----------------------------------------------------------------------------------------------------------
 
+
 def index_page(site: Site) -> str:
     """The index: the timeline, the articles and the events."""
-    body = [f"<header><h1>{esc(site.title)}</h1>\n<p>Every row of the package is tied to the exact words of its "
-            "source. Open an article to read it with every coded passage highlighted, or an event to compare what "
-            "each source says about it.</p></header>\n<main>\n"]
-    body.append('<section><h2>Timeline</h2>\n<figure class="timeline"><a href="../timeline.svg">'
-                '<img src="../timeline.svg" alt="The events of the package on one date axis (data/timeline.svg)">'
-                "</a>\n<figcaption>The events on one date axis, drawn by the build (<code>data/timeline.svg</code>)."
-                "</figcaption></figure></section>\n")
+    body = [
+        f"<header><h1>{esc(site.title)}</h1>\n<p>Every row of the package is tied to the exact words of its "
+        "source. Open an article to read it with every coded passage highlighted, or an event to compare what "
+        "each source says about it.</p></header>\n<main>\n"
+    ]
+    body.append(
+        '<section><h2>Timeline</h2>\n<figure class="timeline"><a href="../timeline.svg">'
+        '<img src="../timeline.svg" alt="The events of the package on one date axis (data/timeline.svg)">'
+        "</a>\n<figcaption>The events on one date axis, drawn by the build (<code>data/timeline.svg</code>)."
+        "</figcaption></figure></section>\n"
+    )
     body.append(articles_table(site))
     body.append(events_table(site))
     body.append("</main>\n")
@@ -222,15 +241,20 @@ def articles_table(site: Site) -> str:
     for source in sorted(site.tables["sources"], key=lambda s: (show(s["published"]), s["source_id"])):
         sid = source["source_id"]
         cells = "".join(f'<td class="num">{counts[name][sid]}</td>' for name in SPANNED)
-        rows.append(f'<tr><td><a href="{article_href("", sid)}">{esc(source["title"])}</a><br>'
-                    f"<code>{esc(sid)}</code></td><td>{esc(source['published'])}</td>"
-                    f"<td>{esc(source['outlet'] or 'unknown')}</td>{cells}</tr>\n")
-    return (f"<section><h2>Articles ({len(rows)})</h2>\n<table>\n<thead><tr><th>article</th><th>published</th>"
-            f"<th>outlet</th>{heads}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table></section>\n")
+        rows.append(
+            f'<tr><td><a href="{article_href("", sid)}">{esc(source["title"])}</a><br>'
+            f"<code>{esc(sid)}</code></td><td>{esc(source['published'])}</td>"
+            f"<td>{esc(source['outlet'] or 'unknown')}</td>{cells}</tr>\n"
+        )
+    return (
+        f"<section><h2>Articles ({len(rows)})</h2>\n<table>\n<thead><tr><th>article</th><th>published</th>"
+        f"<th>outlet</th>{heads}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table></section>\n"
+    )
 
 
 def events_table(site: Site) -> str:
     """One line per event, by date (undated last): status, summary, types, reports and sources."""
+
     def order(event: dict) -> tuple:
         """Dated events by date, then the undated ones."""
         return (event["date"] is None, show(event["date"]), event["event_id"])
@@ -238,17 +262,22 @@ def events_table(site: Site) -> str:
     rows = []
     for event in sorted(site.tables["events"], key=order):
         date = esc(event["date"]) or "not dated"
-        rows.append(f'<tr class="{esc(event.get("review_status"))}"><td>{date}</td><td>{esc(event["status"])}</td>'
-                    f'<td><a href="{event_href("", event["event_id"])}">{esc(event["summary"])}</a></td>'
-                    f"<td>{esc(event['plover_type'])}</td><td>{esc(event['cameo_code'])}</td>"
-                    f'<td class="num">{esc(event["report_count"])}</td><td class="num">{esc(event["source_count"])}'
-                    f"</td><td>{esc(event.get('review_status'))}</td></tr>\n")
-    return (f"<section><h2>Events ({len(rows)})</h2>\n<table>\n<thead><tr><th>date</th><th>status</th>"
-            "<th>event</th><th>PLOVER</th><th>CAMEO</th><th>reports</th><th>sources</th><th>review</th></tr></thead>\n"
-            f"<tbody>\n{''.join(rows)}</tbody>\n</table></section>\n")
+        rows.append(
+            f'<tr class="{esc(event.get("review_status"))}"><td>{date}</td><td>{esc(event["status"])}</td>'
+            f'<td><a href="{event_href("", event["event_id"])}">{esc(event["summary"])}</a></td>'
+            f"<td>{esc(event['plover_type'])}</td><td>{esc(event['cameo_code'])}</td>"
+            f'<td class="num">{esc(event["report_count"])}</td><td class="num">{esc(event["source_count"])}'
+            f"</td><td>{esc(event.get('review_status'))}</td></tr>\n"
+        )
+    return (
+        f"<section><h2>Events ({len(rows)})</h2>\n<table>\n<thead><tr><th>date</th><th>status</th>"
+        "<th>event</th><th>PLOVER</th><th>CAMEO</th><th>reports</th><th>sources</th><th>review</th></tr></thead>\n"
+        f"<tbody>\n{''.join(rows)}</tbody>\n</table></section>\n"
+    )
 
 
 # --- article pages: spans, nested -----------------------------------------------------------------------------------
+
 
 def article_rows(site: Site, source_id: str) -> dict[str, list[tuple[str, dict]]]:
     """Each spanned table's rows of one article, in text order, with their anchors (<table>-<n>)."""
@@ -257,10 +286,18 @@ def article_rows(site: Site, source_id: str) -> dict[str, list[tuple[str, dict]]
         spans_of_table[kind.table].append(kind.field)
     found = {}
     for table, names in spans_of_table.items():
-        rows = [row for row in site.tables.get(table, []) if row.get("source_id") == source_id
-                and any(row.get(name) is not None and row.get(f"{name}_start") is not None for name in names)]
-        rows.sort(key=lambda row, n=names: (min(row[f"{x}_start"] for x in n if row.get(f"{x}_start") is not None),
-                                            tuple(show(row[k]) for k in site.keys[table])))
+        rows = [
+            row
+            for row in site.tables.get(table, [])
+            if row.get("source_id") == source_id
+            and any(row.get(name) is not None and row.get(f"{name}_start") is not None for name in names)
+        ]
+        rows.sort(
+            key=lambda row, n=names: (
+                min(row[f"{x}_start"] for x in n if row.get(f"{x}_start") is not None),
+                tuple(show(row[k]) for k in site.keys[table]),
+            )
+        )
         found[table] = [(f"{table}-{index}", row) for index, row in enumerate(rows, 1)]
     return found
 
@@ -313,7 +350,7 @@ def render(text: str, nodes: list[Node], start: int, end: int) -> str:
     """text[start:end], escaped, with the nodes (inside that range, in order) as nested <mark> elements."""
     out, position = [], start
     for node in nodes:
-        out.append(html.escape(text[position:node.start]))
+        out.append(html.escape(text[position : node.start]))
         out.append(open_mark(node))
         out.append(render(text, node.children, node.start, node.end))
         out.append("</mark>")
@@ -327,11 +364,11 @@ def open_mark(node: Node) -> str:
     a span carries the id that links to it (at-<kind>-<row>), the others class `cont`."""
     classes = " ".join((*node.classes, f"h{min(node.height(), MAX_HEIGHT)}", *(() if node.first else ("cont",))))
     ident = f' id="at-{node.kind}-{node.ref}"' if node.first else ""
-    return (f'<mark{ident} class="{esc(classes)}" data-kind="{esc(node.kind)}" data-row="{esc(node.ref)}" '
-            f'tabindex="0">')
+    return f'<mark{ident} class="{esc(classes)}" data-kind="{esc(node.kind)}" data-row="{esc(node.ref)}" tabindex="0">'
 
 
 # --- article pages: the rows --------------------------------------------------------------------------------------
+
 
 def value_html(site: Site, name: str, value: object, prefix: str) -> str:
     """A cell for a person: events and articles linked to their pages, actors named beside their ids."""
@@ -360,22 +397,32 @@ def row_card(site: Site, table: str, anchor: str, row: dict, prefix: str, kinds:
     """The row as a card: table, primary key, where it is highlighted, every non-empty published field."""
     key = " · ".join(show(row[k]) for k in site.keys[table])
     status = " drafted" if row.get("review_status") == "drafted" else ""
-    places = ", ".join(f'<a href="#at-{kind.name}-{anchor}">{esc(kind.label)}</a>' for kind in kinds
-                       if row.get(kind.field) is not None and row.get(f"{kind.field}_start") is not None)
-    items = [(esc(name), value_html(site, name, row[name], prefix)) for name in site.fields[table]
-             if row.get(name) is not None]
+    places = ", ".join(
+        f'<a href="#at-{kind.name}-{anchor}">{esc(kind.label)}</a>'
+        for kind in kinds
+        if row.get(kind.field) is not None and row.get(f"{kind.field}_start") is not None
+    )
+    items = [
+        (esc(name), value_html(site, name, row[name], prefix))
+        for name in site.fields[table]
+        if row.get(name) is not None
+    ]
     items += joined_fields(site, table, row)
     cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in items)
     where = f'<p class="where">highlighted as: {places}</p>' if places else ""
-    return (f'<article class="row{status}" id="{esc(anchor)}" data-table="{esc(table)}">'
-            f'<h3><span class="table">{esc(table)}</span> <code>{esc(key)}</code></h3>{where}'
-            f"<dl>{cells}</dl></article>\n")
+    return (
+        f'<article class="row{status}" id="{esc(anchor)}" data-table="{esc(table)}">'
+        f'<h3><span class="table">{esc(table)}</span> <code>{esc(key)}</code></h3>{where}'
+        f"<dl>{cells}</dl></article>\n"
+    )
 
 
 def rows_section(site: Site, rows: dict[str, list[tuple[str, dict]]]) -> str:
     """Every row of the article with a span, as cards grouped by table."""
-    out = ['<section id="rows"><h2>The rows of this article</h2>\n<p>Each highlighted passage became the row '
-           "below (the panel beside the text shows the same cards).</p>\n"]
+    out = [
+        '<section id="rows"><h2>The rows of this article</h2>\n<p>Each highlighted passage became the row '
+        "below (the panel beside the text shows the same cards).</p>\n"
+    ]
     for table, entries in rows.items():
         if entries:
             kinds = [kind for kind in KINDS if kind.table == table]
@@ -391,18 +438,26 @@ def legend(nodes: list[Node], rows: dict[str, list[tuple[str, dict]]]) -> str:
     per_kind = Counter(kind for kind, _ in counts)
     items = []
     for kind in KINDS:
-        items.append(f'<li><span class="swatch k-{kind.name}"></span>{esc(kind.label)} '
-                     f"<code>{kind.table}.{kind.field}</code>: {per_kind[kind.name]}</li>")
+        items.append(
+            f'<li><span class="swatch k-{kind.name}"></span>{esc(kind.label)} '
+            f"<code>{kind.table}.{kind.field}</code>: {per_kind[kind.name]}</li>"
+        )
         if kind.table == "claims":
             sub = Counter(row.get("kind") for _, row in rows.get("claims", []))
-            items += [f'<li class="sub"><span class="swatch k-claim k-{name}"></span>{esc(label)}: {sub[value]}</li>'
-                      for value, (name, label) in CLAIM_SUBKINDS.items()]
-    return ('<section class="legend" aria-label="Kinds of highlighted passages"><h2>Highlighted</h2><ul>'
-            + "".join(items) + '<li><span class="swatch drafted"></span>dashed: drafted by machine, not reviewed</li>'
-            "</ul></section>\n")
+            items += [
+                f'<li class="sub"><span class="swatch k-claim k-{name}"></span>{esc(label)}: {sub[value]}</li>'
+                for value, (name, label) in CLAIM_SUBKINDS.items()
+            ]
+    return (
+        '<section class="legend" aria-label="Kinds of highlighted passages"><h2>Highlighted</h2><ul>'
+        + "".join(items)
+        + '<li><span class="swatch drafted"></span>dashed: drafted by machine, not reviewed</li>'
+        "</ul></section>\n"
+    )
 
 
 # --- article pages ------------------------------------------------------------------------------------------------
+
 
 def article_page(site: Site, source: dict) -> str:
     """The article's full text with every span highlighted, the panel that shows a span's rows, the rows listed."""
@@ -412,12 +467,14 @@ def article_page(site: Site, source: dict) -> str:
     spans = article_spans(rows)
     nodes = nest(spans, len(text))
     body = [nav("../"), article_header(site, source), legend(spans, rows)]
-    body.append('<div class="reader">\n'
-                f'<div id="text" class="article-text" lang="{esc(source.get("language") or "und")}">'
-                f"{render(text, nodes, 0, len(text))}</div>\n"
-                '<aside id="panel" aria-live="polite" aria-label="The rows of the passage in focus">'
-                '<p class="hint">Point at, click or tab to a highlighted passage: the rows it became appear here '
-                "(the innermost first).</p><div id=\"panel-rows\"></div></aside>\n</div>\n")
+    body.append(
+        '<div class="reader">\n'
+        f'<div id="text" class="article-text" lang="{esc(source.get("language") or "und")}">'
+        f"{render(text, nodes, 0, len(text))}</div>\n"
+        '<aside id="panel" aria-live="polite" aria-label="The rows of the passage in focus">'
+        '<p class="hint">Point at, click or tab to a highlighted passage: the rows it became appear here '
+        '(the innermost first).</p><div id="panel-rows"></div></aside>\n</div>\n'
+    )
     body.append(article_events(site, rows))
     body.append(rows_section(site, rows))
     return page(f"{source['title']} — evidence", "../", "".join(body), script=True)
@@ -427,16 +484,24 @@ def article_header(site: Site, source: dict) -> str:
     """Title, what is known of the source, and its sources row."""
     href = text_file_href(source.get("path"))
     link = f' (<a href="{href}">the text file</a>)' if href else ""
-    facts = [("source", f"<code>{esc(source['source_id'])}</code>{link}"),
-             ("published", f"{esc(source['published'])} ({esc(source.get('published_precision'))})"),
-             ("outlet", esc(source.get("outlet") or "unknown")), ("author", esc(source.get("author") or "unknown")),
-             ("language", esc(source.get("language"))),
-             ("coverage", f"{esc(source.get('sentences_covered'))} of {esc(source.get('sentence_count'))} sentences "
-                          "yield a row or a note")]
+    facts = [
+        ("source", f"<code>{esc(source['source_id'])}</code>{link}"),
+        ("published", f"{esc(source['published'])} ({esc(source.get('published_precision'))})"),
+        ("outlet", esc(source.get("outlet") or "unknown")),
+        ("author", esc(source.get("author") or "unknown")),
+        ("language", esc(source.get("language"))),
+        (
+            "coverage",
+            f"{esc(source.get('sentences_covered'))} of {esc(source.get('sentence_count'))} sentences "
+            "yield a row or a note",
+        ),
+    ]
     cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
     card = row_card(site, "sources", f"source-{source['source_id']}", source, "../", [])
-    return (f"<header><h1>{esc(source['title'])}</h1>\n<dl class=\"facts inline\">{cells}</dl>\n"
-            f"<details><summary>The sources row</summary>{card}</details></header>\n")
+    return (
+        f'<header><h1>{esc(source["title"])}</h1>\n<dl class="facts inline">{cells}</dl>\n'
+        f"<details><summary>The sources row</summary>{card}</details></header>\n"
+    )
 
 
 def article_events(site: Site, rows: dict[str, list[tuple[str, dict]]]) -> str:
@@ -445,13 +510,16 @@ def article_events(site: Site, rows: dict[str, list[tuple[str, dict]]]) -> str:
     for anchor, report in rows.get("reports", []):
         event = site.events.get(report["event_id"])
         if event:
-            items.append(f'<li><a href="{event_href("../", event["event_id"])}">{esc(event["summary"])}</a> '
-                         f'<span class="quiet">{esc(report["status"])}, {esc(report["date"]) or "not dated"}; '
-                         f'<a href="#at-report-{anchor}">in the text</a></span></li>\n')
+            items.append(
+                f'<li><a href="{event_href("../", event["event_id"])}">{esc(event["summary"])}</a> '
+                f'<span class="quiet">{esc(report["status"])}, {esc(report["date"]) or "not dated"}; '
+                f'<a href="#at-report-{anchor}">in the text</a></span></li>\n'
+            )
     return f"<section><h2>Events this article reports ({len(items)})</h2>\n<ul>\n{''.join(items)}</ul></section>\n"
 
 
 # --- event pages --------------------------------------------------------------------------------------------------
+
 
 def context(text: str, start: int, end: int, classes: str) -> str:
     """The paragraph around a span (at most MAX_CONTEXT characters each side, cut at a space), the span marked."""
@@ -461,12 +529,14 @@ def context(text: str, start: int, end: int, classes: str) -> str:
     before, after = text[first:start], text[end:last]
     if len(before) > MAX_CONTEXT:
         cut = before.find(" ", len(before) - MAX_CONTEXT)
-        before = "…" + before[cut + 1 if cut >= 0 else len(before) - MAX_CONTEXT:]
+        before = "…" + before[cut + 1 if cut >= 0 else len(before) - MAX_CONTEXT :]
     if len(after) > MAX_CONTEXT:
         cut = after.rfind(" ", 0, MAX_CONTEXT)
-        after = after[:cut if cut > 0 else MAX_CONTEXT] + "…"
-    return (f'<blockquote class="context">{html.escape(before)}<mark class="{esc(classes)}">'
-            f"{html.escape(text[start:end])}</mark>{html.escape(after)}</blockquote>")
+        after = after[: cut if cut > 0 else MAX_CONTEXT] + "…"
+    return (
+        f'<blockquote class="context">{html.escape(before)}<mark class="{esc(classes)}">'
+        f"{html.escape(text[start:end])}</mark>{html.escape(after)}</blockquote>"
+    )
 
 
 def in_article(site: Site, table: str, row: dict, kind: str) -> str:
@@ -486,8 +556,11 @@ def source_title(site: Site, source_id: str) -> str:
 
 def facts(site: Site, row: dict, names: tuple[str, ...], extra: tuple[tuple[str, str], ...] = ()) -> str:
     """Some fields of a row as a definition list (names and values escaped), then extra (already HTML) pairs."""
-    cells = "".join(f"<dt>{esc(name)}</dt><dd>{value_html(site, name, row[name], '../')}</dd>"
-                    for name in names if row.get(name) is not None)
+    cells = "".join(
+        f"<dt>{esc(name)}</dt><dd>{value_html(site, name, row[name], '../')}</dd>"
+        for name in names
+        if row.get(name) is not None
+    )
     cells += "".join(f"<dt>{esc(name)}</dt><dd>{value}</dd>" for name, value in extra)
     return f'<dl class="facts">{cells}</dl>'
 
@@ -496,66 +569,130 @@ def report_block(site: Site, report: dict) -> str:
     """One source's account of the event: as that source gives its status and date, and its words in context."""
     text = site.texts[report["source_id"]]
     defines = " (the report that defines the event)" if report.get("defines_event") else ""
-    return (f'<article class="report"><h3>According to {source_title(site, report["source_id"])}{defines}</h3>'
-            + facts(site, report, ("status", "date", "date_precision", "date_qualifier", "date_expression",
-                                   "date_basis", "link_reason", "review_status", "report_id"))
-            + context(text, report["evidence_start"], report["evidence_end"], "k-report")
-            + f"<p>{in_article(site, 'reports', report, 'report')}</p></article>\n")
+    return (
+        f'<article class="report"><h3>According to {source_title(site, report["source_id"])}{defines}</h3>'
+        + facts(
+            site,
+            report,
+            (
+                "status",
+                "date",
+                "date_precision",
+                "date_qualifier",
+                "date_expression",
+                "date_basis",
+                "link_reason",
+                "review_status",
+                "report_id",
+            ),
+        )
+        + context(text, report["evidence_start"], report["evidence_end"], "k-report")
+        + f"<p>{in_article(site, 'reports', report, 'report')}</p></article>\n"
+    )
 
 
 def quote_block(site: Site, quote: dict) -> str:
     """One quotation of the event: speaker, verb, date, and its words in context."""
     text = site.texts[quote["source_id"]]
-    speaker = value_html(site, "speaker_actor_id", quote["speaker_actor_id"], "../") if quote.get(
-        "speaker_actor_id") else esc(quote.get("speaker_as_written") or "no speaker")
-    return (f'<article class="quote"><h3>{speaker}, in {source_title(site, quote["source_id"])}</h3>'
-            + facts(site, quote, ("kind", "completeness", "speaker_as_written", "reporting_verb", "addressee_actor_id",
-                                  "addressee_as_written", "date", "date_precision", "date_basis", "notes",
-                                  "review_status", "quote_id"))
-            + context(text, quote["text_start"], quote["text_end"], "k-quote")
-            + f"<p>{in_article(site, 'quotes', quote, 'quote')}</p></article>\n")
+    speaker = (
+        value_html(site, "speaker_actor_id", quote["speaker_actor_id"], "../")
+        if quote.get("speaker_actor_id")
+        else esc(quote.get("speaker_as_written") or "no speaker")
+    )
+    return (
+        f'<article class="quote"><h3>{speaker}, in {source_title(site, quote["source_id"])}</h3>'
+        + facts(
+            site,
+            quote,
+            (
+                "kind",
+                "completeness",
+                "speaker_as_written",
+                "reporting_verb",
+                "addressee_actor_id",
+                "addressee_as_written",
+                "date",
+                "date_precision",
+                "date_basis",
+                "notes",
+                "review_status",
+                "quote_id",
+            ),
+        )
+        + context(text, quote["text_start"], quote["text_end"], "k-quote")
+        + f"<p>{in_article(site, 'quotes', quote, 'quote')}</p></article>\n"
+    )
 
 
 def statement_block(site: Site, table: str, row: dict, kind: str, names: tuple[str, ...]) -> str:
     """A claim or a vote statement about the event, with the record's value beside the article's."""
     text = site.texts[row["source_id"]]
     key = " · ".join(show(row[k]) for k in site.keys[table])
-    return (f'<article class="statement"><h3><span class="table">{esc(table)}</span> <code>{esc(key)}</code></h3>'
-            + facts(site, row, names, tuple(joined_fields(site, table, row)))
-            + context(text, row["evidence_start"], row["evidence_end"], f"k-{kind}")
-            + f"<p>{in_article(site, table, row, kind)}</p></article>\n")
+    return (
+        f'<article class="statement"><h3><span class="table">{esc(table)}</span> <code>{esc(key)}</code></h3>'
+        + facts(site, row, names, tuple(joined_fields(site, table, row)))
+        + context(text, row["evidence_start"], row["evidence_end"], f"k-{kind}")
+        + f"<p>{in_article(site, table, row, kind)}</p></article>\n"
+    )
 
 
 def event_page(site: Site, event: dict) -> str:
     """One event: its row, every report of it, its quotations, and the claims and vote statements about it."""
     eid = event["event_id"]
-    of = {name: [row for row in site.tables.get(name, []) if row.get("event_id") == eid and row.get("source_id")]
-          for name in ("reports", "quotes", "claims", "vote_statements")}
+    of = {
+        name: [row for row in site.tables.get(name, []) if row.get("event_id") == eid and row.get("source_id")]
+        for name in ("reports", "quotes", "claims", "vote_statements")
+    }
     of["reports"].sort(key=lambda r: (not r.get("defines_event"), r["source_id"], r["report_id"]))
     date = esc(event["date"]) or "not dated"
-    body = [nav("../"), f'<header><h1>{esc(event["summary"])}</h1>\n<p class="quiet">{esc(event["status"])} · '
-            f"{date} · {esc(event['plover_type'] or 'no PLOVER type')} · CAMEO {esc(event['cameo_code'] or '–')} "
-            f"{esc(event['cameo_label'] or '')}</p>\n"
-            f"<details><summary>The events row</summary>"
-            f"{row_card(site, 'events', 'event-row', event, '../', [])}</details></header>\n<main>\n"]
-    body.append(f"<section><h2>Reports ({len(of['reports'])})</h2>\n"
-                + "".join(report_block(site, r) for r in of["reports"]) + "</section>\n")
-    body.append(f"<section><h2>Quotations ({len(of['quotes'])})</h2>\n"
-                + ("".join(quote_block(site, q) for q in of["quotes"]) or "<p>None.</p>") + "</section>\n")
+    body = [
+        nav("../"),
+        f'<header><h1>{esc(event["summary"])}</h1>\n<p class="quiet">{esc(event["status"])} · '
+        f"{date} · {esc(event['plover_type'] or 'no PLOVER type')} · CAMEO {esc(event['cameo_code'] or '–')} "
+        f"{esc(event['cameo_label'] or '')}</p>\n"
+        f"<details><summary>The events row</summary>"
+        f"{row_card(site, 'events', 'event-row', event, '../', [])}</details></header>\n<main>\n",
+    ]
+    body.append(
+        f"<section><h2>Reports ({len(of['reports'])})</h2>\n"
+        + "".join(report_block(site, r) for r in of["reports"])
+        + "</section>\n"
+    )
+    body.append(
+        f"<section><h2>Quotations ({len(of['quotes'])})</h2>\n"
+        + ("".join(quote_block(site, q) for q in of["quotes"]) or "<p>None.</p>")
+        + "</section>\n"
+    )
     if of["claims"]:
-        body.append(f"<section><h2>Claims checked against the record ({len(of['claims'])})</h2>\n" + "".join(
-            statement_block(site, "claims", c, "claim", ("kind", "article_value", "record_value", "verdict",
-                                                          "record_certainty", "rule_detail")) for c in of["claims"])
-            + "</section>\n")
+        body.append(
+            f"<section><h2>Claims checked against the record ({len(of['claims'])})</h2>\n"
+            + "".join(
+                statement_block(
+                    site,
+                    "claims",
+                    c,
+                    "claim",
+                    ("kind", "article_value", "record_value", "verdict", "record_certainty", "rule_detail"),
+                )
+                for c in of["claims"]
+            )
+            + "</section>\n"
+        )
     if of["vote_statements"]:
-        body.append(f"<section><h2>Vote statements ({len(of['vote_statements'])})</h2>\n" + "".join(
-            statement_block(site, "vote_statements", v, "vote", ("iso3", "resolution_symbol", "article_says"))
-            for v in of["vote_statements"]) + "</section>\n")
+        body.append(
+            f"<section><h2>Vote statements ({len(of['vote_statements'])})</h2>\n"
+            + "".join(
+                statement_block(site, "vote_statements", v, "vote", ("iso3", "resolution_symbol", "article_says"))
+                for v in of["vote_statements"]
+            )
+            + "</section>\n"
+        )
     body.append("</main>\n")
     return page(f"{event['summary']} — evidence", "../", "".join(body))
 
 
 # --- from a published package -------------------------------------------------------------------------------------
+
 
 def published_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """The tables as published in root/data/ (Parquet: the text as it is) and the article texts at sources[].path."""

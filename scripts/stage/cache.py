@@ -2,6 +2,7 @@
 article's folder (article.txt, metadata.yaml, annotations.yaml), the shared registries (actors, reference tables,
 vocabularies), the schemas, the code of the pipeline, and the drafts policy. A changed input invalidates the entry;
 an entry whose own checksum does not match its content is discarded and the article staged again."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,7 @@ from .article import StagedArticle
 
 CACHE = ".build-cache"
 FORMAT = "staged-article 1"
-CODE = Path(__file__).resolve().parent.parent          # scripts/: its code is part of every key
+CODE = Path(__file__).resolve().parent.parent  # scripts/: its code is part of every key
 
 
 def tree_hash(paths: list[Path], base: Path) -> str:
@@ -40,8 +41,12 @@ def code_hash() -> str:
 
 def shared_fingerprint(root: Path, allow_drafts: bool) -> str:
     """What every article's rows depend on besides its own folder."""
-    shared = [root / ACTORS] + files_under(root / REFERENCE, "*") + files_under(root / VOCABULARIES, "*") \
+    shared = (
+        [root / ACTORS]
+        + files_under(root / REFERENCE, "*")
+        + files_under(root / VOCABULARIES, "*")
         + files_under(root / SCHEMAS, "*.json")
+    )
     digest = hashlib.sha256(f"{FORMAT}\0{code_hash()}\0{allow_drafts}\0".encode())
     digest.update(tree_hash([p for p in shared if p.is_file()], root).encode())
     return digest.hexdigest()
@@ -83,9 +88,17 @@ def store_entry(root: Path, key: str, staged: StagedArticle) -> None:
     """Write an entry atomically (a killed build leaves no half entry behind)."""
     folder = root / CACHE
     folder.mkdir(exist_ok=True)
-    body = json.dumps({"source_id": staged.source_id, "file": staged.file.relative_to(root).as_posix(),
-                       "text": staged.text, "rows": staged.rows}, default=encode, ensure_ascii=False,
-                      sort_keys=True).encode("utf-8")
+    body = json.dumps(
+        {
+            "source_id": staged.source_id,
+            "file": staged.file.relative_to(root).as_posix(),
+            "text": staged.text,
+            "rows": staged.rows,
+        },
+        default=encode,
+        ensure_ascii=False,
+        sort_keys=True,
+    ).encode("utf-8")
     temporary = folder / f".{key}.{os.getpid()}.tmp"
     temporary.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
     os.replace(temporary, folder / f"{key}.json")

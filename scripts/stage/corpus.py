@@ -4,6 +4,7 @@ folders, each result taken from the cache when its inputs are unchanged (scripts
 `stage_folder(folder, root, allow_drafts)` is the unit of work: a plain function of a path and two values that loads
 the shared registries once per process. The build maps it with a process pool (`--jobs N`); any engine that maps a
 function over a list can run it instead (tests/test_corpus.py runs it through Dask's local scheduler)."""
+
 from __future__ import annotations
 
 import functools
@@ -34,8 +35,9 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def stage_corpus(folders: list[Path], root: Path, allow_drafts: bool = False, jobs: int = 1,
-                 cache: bool = True) -> tuple[list[StagedArticle], int]:
+def stage_corpus(
+    folders: list[Path], root: Path, allow_drafts: bool = False, jobs: int = 1, cache: bool = True
+) -> tuple[list[StagedArticle], int]:
     """Every folder staged, in folder order; returns them and how many were staged afresh (not from the cache)."""
     fingerprint = shared_fingerprint(root, allow_drafts)
     keys = {folder: article_key(folder, fingerprint) if cache else None for folder in folders}
@@ -57,5 +59,13 @@ def run(folders: list[Path], root: Path, allow_drafts: bool, jobs: int, fingerpr
         return [stage_folder(folder, root, allow_drafts, fingerprint) for folder in folders]
     n = len(folders)
     with ProcessPoolExecutor(max_workers=min(jobs, n)) as pool:
-        return list(pool.map(stage_folder, folders, [root] * n, [allow_drafts] * n, [fingerprint] * n,
-                             chunksize=max(1, n // (jobs * 4))))
+        return list(
+            pool.map(
+                stage_folder,
+                folders,
+                [root] * n,
+                [allow_drafts] * n,
+                [fingerprint] * n,
+                chunksize=max(1, n // (jobs * 4)),
+            )
+        )

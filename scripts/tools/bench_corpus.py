@@ -6,6 +6,7 @@ For each size N it copies the repository's inputs into a temporary folder, adds 
 (scripts/tools/corpus.py; never published) to the seed, and measures as whole processes: a cold build (no cache)
 with --jobs, its peak resident memory (the largest process), the rows per table, and the rebuild after one
 article's annotations changed (the cache warm). Then drafting throughput, in one process and per command."""
+
 from __future__ import annotations
 
 import argparse
@@ -56,18 +57,27 @@ def measure(size: int, jobs: int, workdir: Path) -> dict:
     path.write_text(path.read_text(encoding="utf-8").replace("reason: ", "reason: (changed) ", 1), encoding="utf-8")
     again, again_rss, again_output = timed(build)
     shutil.rmtree(root)
-    return {"size": size, "wall": wall, "rss": rss, "rows": rows(output), "incremental": again,
-            "incremental_rss": again_rss, "restaged": again_output.splitlines()[0]}
+    return {
+        "size": size,
+        "wall": wall,
+        "rss": rss,
+        "rows": rows(output),
+        "incremental": again,
+        "incremental_rss": again_rss,
+        "restaged": again_output.splitlines()[0],
+    }
 
 
 def drafting(count: int = 200) -> tuple[float, float]:
     """Articles per second drafting generated texts in one process, and through the command line (one per call)."""
+    import random
+
     from ..draft import draft_article
     from .corpus import article_text, draw
-    import random
+
     rng = random.Random(1)
     texts = [article_text(draw(number, rng)) for number in range(count)]
-    draft_article(texts[0])                                   # the lexicon loads once
+    draft_article(texts[0])  # the lexicon loads once
     start = time.perf_counter()
     for text in texts:
         draft_article(text)
@@ -78,20 +88,31 @@ def drafting(count: int = 200) -> tuple[float, float]:
         calls = 3
         start = time.perf_counter()
         for _ in range(calls):
-            subprocess.run([sys.executable, "-m", "scripts.draft", str(path)], cwd=ROOT, capture_output=True, check=True)
+            subprocess.run(
+                [sys.executable, "-m", "scripts.draft", str(path)], cwd=ROOT, capture_output=True, check=True
+            )
         per_command = calls / (time.perf_counter() - start)
     return in_process, per_command
 
 
 def table(results: list[dict], jobs: int, speeds: tuple[float, float]) -> str:
-    lines = [f"| articles | build wall (--jobs {jobs}, cold) | peak RSS | rebuild after one article changed | "
-             + " | ".join(TABLES) + " |", "|" + "---:|" * (4 + len(TABLES))]
+    lines = [
+        f"| articles | build wall (--jobs {jobs}, cold) | peak RSS | rebuild after one article changed | "
+        + " | ".join(TABLES)
+        + " |",
+        "|" + "---:|" * (4 + len(TABLES)),
+    ]
     for r in results:
-        lines.append(f"| {r['size']:,} | {r['wall']:.1f} s | {r['rss']:,} MB | {r['incremental']:.1f} s | "
-                     + " | ".join(f"{r['rows'][name]:,}" for name in TABLES) + " |")
+        lines.append(
+            f"| {r['size']:,} | {r['wall']:.1f} s | {r['rss']:,} MB | {r['incremental']:.1f} s | "
+            + " | ".join(f"{r['rows'][name]:,}" for name in TABLES)
+            + " |"
+        )
     lines.append("")
-    lines.append(f"Drafting: {speeds[0]:.0f} articles/s in one process; {speeds[1]:.2f} articles/s through the "
-                 "command line, one article per call (start-up included).")
+    lines.append(
+        f"Drafting: {speeds[0]:.0f} articles/s in one process; {speeds[1]:.2f} articles/s through the "
+        "command line, one article per call (start-up included)."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -105,8 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for size in args.sizes:
             results.append(measure(size, args.jobs, Path(workdir)))
-            print(f"{size} articles: {results[-1]['wall']:.1f} s, {results[-1]['rss']} MB; rebuild "
-                  f"{results[-1]['incremental']:.1f} s ({results[-1]['restaged']})", file=sys.stderr)
+            print(
+                f"{size} articles: {results[-1]['wall']:.1f} s, {results[-1]['rss']} MB; rebuild "
+                f"{results[-1]['incremental']:.1f} s ({results[-1]['restaged']})",
+                file=sys.stderr,
+            )
     report = table(results, args.jobs, drafting())
     print(report)
     if args.update_readme:

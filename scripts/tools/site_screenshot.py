@@ -5,6 +5,7 @@
 Needs Debian's `chromium` and `chromium-driver` (apt-get install chromium chromium-driver) and the `selenium` package
 of the [test] extra. `open_chromium` is also what tests/test_site.py drives the pages with: the system browser and
 driver only (nothing is downloaded), headless, a fresh profile, the browser's console log kept."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "blinken-astana-2023-02-28"
-OPTIONS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars")
+OPTIONS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+)
 
 
 def missing_browser() -> str | None:
@@ -61,8 +71,9 @@ def screenshot(site: Path, out: Path) -> None:
 
     with open_chromium() as driver:
         driver.get((site / "articles" / f"{SEED}.html").resolve().as_uri())
-        mark = next(m for m in driver.find_elements("css selector", "#text mark.k-mention")
-                    if m.text == "Anthony Blinken")
+        mark = next(
+            m for m in driver.find_elements("css selector", "#text mark.k-mention") if m.text == "Anthony Blinken"
+        )
         ActionChains(driver).move_to_element(mark).perform()
         driver.execute_script("window.scrollTo(0, 0)")
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -71,8 +82,9 @@ def screenshot(site: Path, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """The command line."""
-    parser = argparse.ArgumentParser(prog="python -m scripts.tools.site_screenshot",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.tools.site_screenshot", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "site-seed-article.png")
     args = parser.parse_args(argv)
     reason = missing_browser()
