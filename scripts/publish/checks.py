@@ -6,28 +6,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frictionless import FrictionlessException, Package, system
-
 from ..core.errors import ValidationFailed
 from ..core.registry import TABLES, spans
 from .codec import read_csv_rows, read_parquet_rows
-from .descriptor import FORMATS, csv_only, resource_name
+from .descriptor import FORMATS, resource_name
+from . import frictionless_check
+from .frictionless_check import validate_csv  # noqa: F401 (for callers)
 from .workbook import read_workbook_tables
 
 
 def validate_staged(
     folder: Path, descriptor: dict, schemas: dict[str, dict], articles: dict[str, str], book: Path
 ) -> list[str]:
-    """Every check on the written files; returns one line per resource, raises ValidationFailed on any failure."""
-    rows = validate_csv(folder, descriptor)
+    """Every check on the written files; returns one line per resource, raises ValidationFailed on any failure.
+    frictionless runs in a child process while the copies are compared here (the written descriptor is its input)."""
+    child = frictionless_check.start(folder)
+    try:
+        compare_copies(folder, schemas, articles, book)
+    except BaseException:
+        child.kill()
+        child.wait()
+        raise
+    rows = frictionless_check.finish(child)
+    # the Parquet and workbook copies hold the CSV's rows exactly, so frictionless's verdict on the CSV is theirs
+    return [f"{resource_name(name, fmt)}: valid ({rows[name]} rows)" for fmt in FORMATS for name in TABLES]
+
+
+def compare_copies(folder: Path, schemas: dict[str, dict], articles: dict[str, str], book: Path) -> None:
+    """The Parquet files and the workbook's sheets hold the CSVs' rows exactly; every span equals its article."""
     sheets = read_workbook_tables(book, schemas)
     for name in TABLES:
         from_csv = read_csv_rows(folder / "data" / f"{name}.csv", schemas[name])
+        parquet = folder / "data" / f"{name}.parquet"
         check_parity(
-            folder / "data" / f"{name}.parquet",
+            parquet,
             name,
             from_csv,
-            read_parquet_rows(folder / "data" / f"{name}.parquet"),
+            read_parquet_rows(parquet),
             "CSV and Parquet differ.",
             "report this as a bug of scripts/publish/codec.py.",
         )
@@ -40,34 +55,6 @@ def validate_staged(
             "report this as a bug of scripts/publish/workbook.py; nothing was published.",
         )
         check_spans(name, from_csv, schemas[name], articles, folder)
-    # the Parquet and workbook copies hold the CSV's rows exactly, so frictionless's verdict on the CSV is theirs
-    return [f"{resource_name(name, fmt)}: valid ({rows[name]} rows)" for fmt in FORMATS for name in TABLES]
-
-
-def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
-    """frictionless on the CSV resources, foreign keys included; the row count of each table."""
-    try:
-        with system.use_context(trusted=False):
-            report = Package(csv_only(descriptor), basepath=str(folder)).validate()
-    except FrictionlessException as exc:
-        raise ValidationFailed(
-            folder / "datapackage.json",
-            "descriptor",
-            "-",
-            f"frictionless: {exc}",
-            "fix schemas/ or scripts/publish/descriptor.py; nothing was published.",
-        ) from None
-    for task in report.tasks:
-        if not task.valid:
-            error = task.errors[0]
-            raise ValidationFailed(
-                folder / "datapackage.json",
-                task.name,
-                getattr(error, "field_name", "-") or "-",
-                f"frictionless: {error.message}",
-                "fix the input or the code that made this row; nothing was published.",
-            )
-    return {task.name: task.stats.get("rows", 0) for task in report.tasks}
 
 
 def check_parity(path: Path, name: str, expected: list[dict], found: list[dict], problem: str, fix: str) -> None:

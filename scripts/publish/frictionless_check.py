@@ -1,0 +1,89 @@
+"""frictionless on the CSV resources of a written package (schemas, primary and foreign keys), in this process or in
+a process of its own so that the build's other checks run beside it.
+
+    python -m scripts.publish.frictionless_check FOLDER     # prints {"rows": {...}} or {"error": [...]} as JSON
+
+The child only reads the files; a build killed meanwhile leaves nothing behind."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from frictionless import FrictionlessException, Package, system
+
+from ..core import errors
+from ..core.errors import BuildError, ValidationFailed
+
+CODE = Path(__file__).resolve().parents[2]  # the checkout that holds scripts/
+
+
+def csv_resources(descriptor: dict) -> dict:
+    return {**descriptor, "resources": [r for r in descriptor["resources"] if r["format"] == "csv"]}
+
+
+def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
+    """frictionless on the CSV resources, foreign keys included; the row count of each table."""
+    try:
+        with system.use_context(trusted=False):
+            report = Package(csv_resources(descriptor), basepath=str(folder)).validate()
+    except FrictionlessException as exc:
+        raise ValidationFailed(
+            folder / "datapackage.json",
+            "descriptor",
+            "-",
+            f"frictionless: {exc}",
+            "fix schemas/ or scripts/publish/descriptor.py; nothing was published.",
+        ) from None
+    for task in report.tasks:
+        if not task.valid:
+            error = task.errors[0]
+            raise ValidationFailed(
+                folder / "datapackage.json",
+                task.name,
+                getattr(error, "field_name", "-") or "-",
+                f"frictionless: {error.message}",
+                "fix the input or the code that made this row; nothing was published.",
+            )
+    return {task.name: task.stats.get("rows", 0) for task in report.tasks}
+
+
+def start(folder: Path) -> subprocess.Popen:
+    """frictionless on folder/datapackage.json's CSV resources, running in a child process."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "scripts.publish.frictionless_check", str(folder)],
+        cwd=CODE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(child: subprocess.Popen) -> dict[str, int]:
+    """The child's row counts, or its named error raised here."""
+    output, problems = child.communicate()
+    try:
+        answer = json.loads(output)
+    except json.JSONDecodeError:
+        raise RuntimeError(f"the frictionless check failed (exit {child.returncode}): {problems[-2000:]}") from None
+    if "error" in answer:
+        name, *parts = answer["error"]
+        raise getattr(errors, name)(*parts)
+    return answer["rows"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    folder = Path((argv or sys.argv[1:])[0])
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    try:
+        answer = {"rows": validate_csv(folder, descriptor)}
+    except BuildError as exc:
+        answer = {"error": [type(exc).__name__, exc.file, exc.item, exc.field, exc.problem, exc.fix]}
+    print(json.dumps(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
