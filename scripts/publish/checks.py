@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ..core.errors import ValidationFailed
 from ..core.registry import TABLES, spans
+from . import frictionless_check
 from .codec import read_csv_rows, read_parquet_rows
 from .descriptor import FORMATS, resource_name
-from . import frictionless_check
 from .frictionless_check import validate_csv  # noqa: F401 (for callers)
 from .workbook import read_workbook_tables
 
