@@ -18,7 +18,6 @@ from .core.repo import ROOT
 from .link.tables import link_tables
 from .load.source import source_folders
 from .publish.journal import build_lock, roll_forward
-from .publish.readme import update_counts, update_readme
 from .publish.staging import publish_package
 from .stage.cache import shared_fingerprint
 from .stage.corpus import default_jobs, shared, stage_corpus
@@ -27,9 +26,18 @@ from .stage.corpus import default_jobs, shared, stage_corpus
 def build(root: Path = ROOT, out=print, allow_drafts: bool = False, jobs: int = 1) -> dict[str, list[dict]]:
     """Run every stage under the repository's build lock; publish only a package that validated. Returns the tables."""
     with build_lock(root):
-        if roll_forward(root):
-            out("finished a publish that an earlier build started and did not complete")
-        return run_stages(root, out, allow_drafts, jobs)
+        earlier = roll_forward(root)
+        if earlier:
+            out(earlier.message)
+        try:
+            return run_stages(root, out, allow_drafts, jobs)
+        except BuildError as exc:
+            if earlier and earlier.published:
+                exc.outcome = (
+                    "nothing new was published: data/ and datapackage.json are the package of the earlier "
+                    "build that this one finished."
+                )
+            raise
 
 
 def run_stages(root: Path, out, allow_drafts: bool, jobs: int = 1) -> dict[str, list[dict]]:
@@ -40,14 +48,12 @@ def run_stages(root: Path, out, allow_drafts: bool, jobs: int = 1) -> dict[str, 
     tables = link_tables(articles, registries, reference)
     sources = [{"title": row["title"], "path": row["path"], "sha256": row["sha256"]} for row in tables["sources"]]
     texts = {article.source_id: article.text for article in articles}
-    lines = publish_package(root, tables, sources, texts, list(registries.vocab.plover_types))
-    update_readme(root)
-    update_counts(root, tables)
-    summarise(out, tables, lines)
+    lines, published = publish_package(root, tables, sources, texts, list(registries.vocab.plover_types))
+    summarise(out, tables, lines, published)
     return tables
 
 
-def summarise(out, tables: dict[str, list[dict]], lines: list[str]) -> None:
+def summarise(out, tables: dict[str, list[dict]], lines: list[str], published: str) -> None:
     for row in tables["sources"]:
         out(f"coverage {row['source_id']}: {row['sentences_covered']}/{row['sentence_count']} sentences (100%)")
     out("rows: " + ", ".join(f"{name} {len(tables[name])}" for name in TABLES))
@@ -56,7 +62,7 @@ def summarise(out, tables: dict[str, list[dict]], lines: list[str]) -> None:
     out("validation (frictionless, CSV/Parquet parity, evidence offsets):")
     for line in lines:
         out("  " + line)
-    out("published data/ and datapackage.json")
+    out(published)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         build(args.root.resolve(), allow_drafts=args.allow_drafts, jobs=max(1, args.jobs))
     except BuildError as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("nothing was published: data/ and datapackage.json are unchanged.", file=sys.stderr)
+        print(
+            getattr(exc, "outcome", "nothing was published: data/ and datapackage.json are unchanged."),
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -80,7 +80,9 @@ class ArticleFormatError(BuildError):
 
 
 class UnsafePath(BuildError):
-    """A source folder or file that is a link out of the repository, or a name that could climb out of sources/."""
+    """A source folder or file that is a link out of the repository, or a name that could climb out of sources/; or
+    a symbolic link where the build keeps its lock, journal, staging or previous copy (.build.lock, .publish-journal,
+    .build-staging, .publish-previous), which it never follows."""
 
 
 class BuildLocked(BuildError):
@@ -93,6 +95,26 @@ class UnreviewedDraft(BuildError):
 
 class ValidationFailed(BuildError):
     """The written package failed validation; nothing was published."""
+
+
+class MissingMarker(BuildError):
+    """README.md lacks a marker of the block the build generates (the data dictionary); nothing was published."""
+
+
+class NotSameFilesystem(BuildError):
+    """The staging folder is not on the filesystem of data/, so the swap could not be a rename; nothing moved."""
+
+
+class NoSpace(BuildError):
+    """Too little free space on the repository's filesystem to stage or swap the package."""
+
+
+class NotWritable(BuildError):
+    """A folder the publish writes (the repository root, data/, the staging folder) is read-only or not permitted."""
+
+
+class PublishFailed(BuildError):
+    """The operating system refused a step of the publish for another reason (a file in use, an I/O error)."""
 
 
 def display_path(file: object) -> str:

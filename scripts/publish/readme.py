@@ -7,6 +7,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from ..core.errors import MissingMarker
 from ..core.registry import TABLES, VOTE_VALUES, enum_of, load_schema, package_meta
 from ..core.repo import README
 
@@ -40,23 +41,63 @@ def render_dictionary(root: Path) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def update_readme(root: Path) -> bool:
-    """Put the rendered dictionary between the README's markers; True when the README changed."""
-    return replace_block(root / README, START, END, render_dictionary(root))
+def stage_readme(root: Path, staging: Path, tables: dict[str, list[dict]]) -> bool:
+    """Write README.md with its generated blocks (the data dictionary, the table of tables) into the staging folder
+    when it differs from the published one: the journal then swaps it in with the package. MissingMarker, before
+    anything is published, when README.md or a marker is missing. True when a new README is staged."""
+    path = root / README
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MissingMarker(
+            path,
+            "data dictionary",
+            "-",
+            f"README.md cannot be read ({exc}), so neither can the markers of its generated blocks.",
+            "restore README.md (git checkout README.md) and build again.",
+        ) from None
+    new = fill_block(path, text, START, END, render_dictionary(root))
+    new = fill_block(path, new, COUNTS_START, COUNTS_END, render_counts(tables, root))
+    if new == text:
+        return False
+    staging.mkdir(parents=True, exist_ok=True)
+    (staging / README).write_text(new, encoding="utf-8")
+    return True
+
+
+def fill_block(path: Path, text: str, start: str, end: str, body: str) -> str:
+    """text with body between the start and end markers; MissingMarker naming the file and the marker if one is
+    missing (or the end marker comes first)."""
+    for marker in (start, end):
+        if marker not in text:
+            raise MissingMarker(
+                path,
+                "generated block",
+                "marker",
+                f"the marker line {marker} is missing, so the generated section cannot be regenerated.",
+                "put the line back where the section starts or ends (as in git show HEAD:README.md) and build again.",
+            )
+    head, rest = text.split(start, 1)
+    if end not in rest:
+        raise MissingMarker(
+            path,
+            "generated block",
+            "marker",
+            f"the marker line {end} comes before {start}.",
+            "put the end marker after the start marker and build again.",
+        )
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{body}{end}{tail}"
 
 
 def replace_block(path: Path, start: str, end: str, body: str) -> bool:
-    """Put body between the start and end markers of a file; True when the file changed."""
+    """Put body between the start and end markers of a file (written atomically); True when the file changed."""
     text = path.read_text(encoding="utf-8")
-    if start not in text or end not in text:
-        raise ValueError(f"{path}: the markers are missing ({start!r} ... {end!r})")
-    head, rest = text.split(start, 1)
-    _, tail = rest.split(end, 1)
-    new = f"{head}{start}\n{body}{end}{tail}"
+    new = fill_block(path, text, start, end, body)
     if new != text:
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(new, encoding="utf-8")
-        os.replace(temporary, path)  # a killed build never leaves half a README
+        os.replace(temporary, path)  # a killed command never leaves half a file
     return new != text
 
 
@@ -99,7 +140,3 @@ DETAILS = {
     "claims": lambda rows: tally(rows, "verdict", enum_of("claims", "verdict")),
     "events": lambda rows: f"{sum(1 for r in rows if r['source_count'] > 1)} reported by more than one source",
 }
-
-
-def update_counts(root: Path, tables: dict[str, list[dict]]) -> bool:
-    return replace_block(root / README, COUNTS_START, COUNTS_END, render_counts(tables, root))

@@ -1,19 +1,35 @@
-"""The staging copy: every file of the package written into .build-staging/ and checked there (scripts/publish/checks.py)
-before the journal swaps it in (scripts/publish/journal.py). On any failure the staging copy is removed and data/
-is untouched."""
+"""The staging copy: every file of the package (and README.md, when its generated blocks change) written into
+.build-staging/ and checked there (scripts/publish/checks.py) before the journal swaps it in
+(scripts/publish/journal.py). On any failure before the journal the staging copy is removed and data/ is untouched;
+an OSError (disk full, read-only, another filesystem) becomes a named error."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
+import os
 from pathlib import Path
 
+from ..core.errors import PublishFailed
 from ..core.registry import TABLES, load_schema, package_meta
 from .checks import validate_staged
 from .codec import csv_bytes, write_parquet
 from .descriptor import describe_package
-from .journal import JOURNAL, PREVIOUS, STAGING, commit, failpoint
+from .journal import (
+    ENTRIES,
+    JOURNAL,
+    PREVIOUS,
+    STAGING,
+    check_space,
+    check_writable,
+    commit,
+    failpoint,
+    listing,
+    os_error,
+    refuse_links,
+    remove,
+)
+from .readme import stage_readme
 from .report import REPORT, render_quality_report
 from .site import write_site
 from .timeline import draw_timeline
@@ -22,20 +38,48 @@ from .workbook import workbook_name, write_workbook
 
 def publish_package(
     root: Path, tables: dict[str, list[dict]], articles: list[dict], texts: dict[str, str], plover_types: list[str]
-) -> list[str]:
+) -> tuple[list[str], str]:
     """Write and check the package in .build-staging/, then commit it; on failure nothing is touched. The caller
-    holds the build lock and has finished any interrupted publish (scripts/build.py). Returns the validation lines."""
+    holds the build lock and has finished any interrupted publish (scripts/build.py). Returns the validation lines
+    and a true line about what the publish changed."""
     staging = root / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(root / PREVIOUS, ignore_errors=True)
+    prepare(root)
     try:
         lines = write_staging(root, staging, tables, articles, texts, plover_types)
         failpoint("validated")
-        commit(root)
+        change = commit(root)
+    except OSError as exc:
+        raise os_error(exc, staging) from None
     finally:
-        if not (root / JOURNAL).exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return lines
+        if not os.path.lexists(root / JOURNAL):  # with a journal, the next build needs the staging copy
+            remove(staging)
+            remove(root / (JOURNAL + ".tmp"))
+    return lines, change
+
+
+def prepare(root: Path) -> None:
+    """Refuse linked build folders, remove a failed build's leftovers and check, before writing anything, that the
+    root and data/ are writable and that the filesystem has room for a package the size of the current one."""
+    refuse_links(root)
+    if os.path.lexists(root / JOURNAL):
+        raise PublishFailed(
+            root / JOURNAL,
+            "publish",
+            "-",
+            "an earlier publish is unfinished.",
+            "run the build (python -m scripts.build), which finishes or undoes it first.",
+        )
+    for leftover in (root / STAGING, root / PREVIOUS, root / (JOURNAL + ".tmp")):
+        remove(leftover)
+    check_writable(root, root / "data")
+    size = sum(
+        path.lstat().st_size
+        for entry in ENTRIES
+        if os.path.lexists(root / entry)
+        for path in listing(root, entry).values()
+        if path is not None
+    )
+    check_space(root, size, "stage a package the size of the current one")
 
 
 def write_staging(
@@ -46,7 +90,10 @@ def write_staging(
     texts: dict[str, str],
     plover_types: list[str],
 ) -> list[str]:
-    """Every file of the package under staging/, checked; returns the validation lines."""
+    """Every file of the package under staging/, checked, and README.md if its generated blocks change (its markers
+    are checked first); returns the validation lines."""
+    staging.mkdir()
+    stage_readme(root, staging, tables)
     schemas = {name: load_schema(name, root) for name in TABLES}
     book = staging / "data" / workbook_name(root)
     write_tables(staging, tables, schemas)
@@ -65,6 +112,7 @@ def write_staging(
 
 
 def write_tables(folder: Path, tables: dict[str, list[dict]], schemas: dict[str, dict]) -> None:
+    """Each table as CSV and Parquet under folder/data/."""
     (folder / "data").mkdir(parents=True)
     for name in TABLES:
         (folder / "data" / f"{name}.csv").write_bytes(csv_bytes(tables[name], schemas[name]))

@@ -5,11 +5,36 @@ beside the events they belong to. Written as SVG and PNG, byte for byte the same
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 import textwrap
 from collections import Counter
 from pathlib import Path
 
-import matplotlib
+
+def writable_matplotlib_dir() -> None:
+    """matplotlib keeps its configuration and font cache in ~/.config/matplotlib; where that cannot be written (a
+    read-only HOME, another user), a folder of its own under the system's temporary folder, kept between builds so
+    that the font cache is built once."""
+    if os.environ.get("MPLCONFIGDIR"):
+        return
+    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "matplotlib"
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        if os.access(home, os.W_OK | os.X_OK):
+            return
+    except OSError:
+        pass
+    fallback = (
+        Path(tempfile.gettempdir()) / f"geopolitical-timeline-matplotlib-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    )
+    fallback.mkdir(mode=0o700, exist_ok=True)
+    os.environ["MPLCONFIGDIR"] = str(fallback)
+
+
+writable_matplotlib_dir()
+
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
