@@ -1,6 +1,7 @@
 """Named errors of the build: each names the file, the item, the field, the problem and the fix."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -8,8 +9,9 @@ class BuildError(Exception):
     """A problem in the inputs that stops the build before anything is published."""
 
     def __init__(self, file: object, item: str, field: str, problem: str, fix: str):
-        self.file, self.item, self.field, self.problem, self.fix = display_path(file), item, field, problem, fix
-        super().__init__(f"{self.file}: {item}: {field}: {problem} Fix: {fix}")
+        self.file, self.item, self.field = one_line(display_path(file)), one_line(str(item)), one_line(str(field))
+        self.problem, self.fix = one_line(problem), one_line(fix)
+        super().__init__(f"{self.file}: {self.item}: {self.field}: {self.problem} Fix: {self.fix}")
 
 
 class AnnotationFormatError(BuildError):
@@ -75,7 +77,18 @@ class ArticleFormatError(BuildError):
 
 
 class UnsafePath(BuildError):
-    """A source folder or file that is a link out of the repository, or a name that could climb out of sources/."""
+    """A source folder or file that is a link out of the repository, a name that could climb out of sources/, or an
+    input that is not a regular file (a folder, a FIFO, a device)."""
+
+
+class ReferenceFormatError(BuildError):
+    """A reference or vocabulary CSV (sources/reference/, sources/vocabularies/) that is not UTF-8 text, or does not
+    follow its schema in schemas/input/csv/ (columns, required cells, types, bounds)."""
+
+
+class UnpublishableText(BuildError):
+    """Text that a published file cannot hold as it is: longer than a spreadsheet cell (32,767 characters), or with
+    control characters or lone surrogates."""
 
 
 class BuildLocked(BuildError):
@@ -88,6 +101,18 @@ class UnreviewedDraft(BuildError):
 
 class ValidationFailed(BuildError):
     """The written package failed validation; nothing was published."""
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line message: control characters, line and paragraph separators and lone surrogates written
+    as escapes (a new line in a folder's name, an ESC in a value), so that no message spans two lines or drives the
+    terminal."""
+    if not UNPRINTED.search(text):
+        return text
+    return UNPRINTED.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
+
+UNPRINTED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def display_path(file: object) -> str:

@@ -101,8 +101,9 @@ def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder
     counts = Counter(e["date"] for e in dated)
     pieces, width = axis_mapping([e["date"] for e in dated], counts)
 
+    # text.parse_math off: a summary's "US$5 million and US$10 million" or a backslash is text, never mathtext
     with plt.rc_context({"svg.hashsalt": "geopolitical-timeline", "svg.fonttype": "none", "font.family": "DejaVu Sans",
-                         "font.size": 9, "path.simplify": False}):
+                         "font.size": 9, "path.simplify": False, "text.parse_math": False}):
         rows = len(dated)
         figure, axes = plt.subplots(figsize=(13, 1.9 + 0.4 * rows + (0.5 if undated else 0)), dpi=100)
         axes.set_xlim(-0.2, width + 0.2)
