@@ -2,6 +2,7 @@
 field and fix, printing no file it refused, data/ byte-identical; and what must come out right: text drawn as text
 (no mathtext), HTML in the quality report as text, dates before 1900-03-01 as ISO text in the workbook, grapheme
 boundaries, linear quotation pairing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,7 @@ from .conftest import SEED, tree_digest
 from .hostile import ANNOTATIONS
 from .hostile_more import CASES, SUMMARY
 
-SECRET = "secret line"            # words of the long text metadata-a-long-text writes, never to be printed
+SECRET = "secret line"  # words of the long text metadata-a-long-text writes, never to be printed
 
 
 def build_in_thread(repo: Path, timeout: float = 120) -> BaseException | None:
@@ -37,6 +38,7 @@ def build_in_thread(repo: Path, timeout: float = 120) -> BaseException | None:
             outcome.append(None)
         except BaseException as exc:  # noqa: BLE001 - handed to the test
             outcome.append(exc)
+
     worker = threading.Thread(target=run, daemon=True)
     worker.start()
     worker.join(timeout)
@@ -65,14 +67,27 @@ def test_case_names_are_unique():
     assert len(names) == len(set(names))
 
 
-@pytest.mark.parametrize("name", ["article-is-a-fifo", "actors-linked-to-etc-passwd", "yaml-nested-10000-deep",
-                                  "summary-escape-character", "source-folder-named-x-newline"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "article-is-a-fifo",
+        "actors-linked-to-etc-passwd",
+        "yaml-nested-10000-deep",
+        "summary-escape-character",
+        "source-folder-named-x-newline",
+    ],
+)
 def test_command_line_answers_with_one_line_and_no_traceback(repo, name):
     case = next(case for case in CASES if case.name == name)
     case.apply(repo)
     before = tree_digest(repo)
-    result = subprocess.run([sys.executable, "-m", "scripts.build", "--root", str(repo)], capture_output=True,
-                            text=True, check=False, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--root", str(repo)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.splitlines()[0].startswith(f"error: {case.error}: ")
     assert "\x1b" not in result.stderr
@@ -95,9 +110,13 @@ def test_dollars_and_backslashes_in_a_summary_are_drawn_as_text(repo):
 
 
 def test_html_in_a_claim_reason_is_text_in_the_quality_report(repo):
-    replace_in(repo, ANNOTATIONS, "      reason: The reference data hold no list of Blinken's earlier travel",
-               "      reason: <script>alert(1)</script> & <b>bold</b> The reference data hold no list of Blinken's "
-               "earlier travel")
+    replace_in(
+        repo,
+        ANNOTATIONS,
+        "      reason: The reference data hold no list of Blinken's earlier travel",
+        "      reason: <script>alert(1)</script> & <b>bold</b> The reference data hold no list of Blinken's "
+        "earlier travel",
+    )
     build(repo, out=lambda line: None)
     report = (repo / "data" / "quality-report.md").read_text(encoding="utf-8")
     assert "<script>" not in report and "&lt;script>alert(1)&lt;/script> &amp; &lt;b>bold&lt;/b>" in report
@@ -126,10 +145,21 @@ def test_libreoffice_reads_early_dates_as_written(repo, tmp_path):
     replace_in(repo, ANNOTATIONS, 'date: "2023-02-24"', 'date: "1900-02-28"\n    early_date_reason: A test.')
     build(repo, out=lambda line: None)
     out = tmp_path / "calc"
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir",
-                    str(out), str(repo / "data" / "geopolitical-timeline.xlsx")],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(out),
+            str(repo / "data" / "geopolitical-timeline.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     events = (out / "geopolitical-timeline-events.csv").read_text(encoding="utf-8")
     assert "1899-12-31" in events and "1899-12-30" not in events
     assert "1900-02-28" in events and "1900-02-27" not in events

@@ -1,4 +1,5 @@
 """Locate cited text in an article: exact, unique (or disambiguated by `occurrence`), with offsets."""
+
 from __future__ import annotations
 
 import functools
@@ -25,46 +26,71 @@ def find_all(text: str, needle: str) -> list[int]:
     return starts
 
 
-def locate(article_text: str, needle: str, occurrence: int | None, *, file: object, item: str, field: str,
-           within: Span | None = None) -> Span:
+def locate(
+    article_text: str,
+    needle: str,
+    occurrence: int | None,
+    *,
+    file: object,
+    item: str,
+    field: str,
+    within: Span | None = None,
+) -> Span:
     """The one place where `needle` stands in the article (or in the span `within`)."""
     base = within.start if within else 0
     haystack = within.text if within else article_text
     starts = [base + s for s in find_all(haystack, needle)]
     scope = f"the {within and 'cited passage' or 'article'}"
     if not starts:
-        raise EvidenceNotFound(file, item, field, f"{short(needle)} is not in {scope}.",
-                               "copy the words exactly as the article writes them (curly quotes, apostrophes, spelling).")
+        raise EvidenceNotFound(
+            file,
+            item,
+            field,
+            f"{short(needle)} is not in {scope}.",
+            "copy the words exactly as the article writes them (curly quotes, apostrophes, spelling).",
+        )
     if occurrence is None:
         if len(starts) > 1:
-            raise EvidenceAmbiguous(file, item, field,
-                                    f"{short(needle)} occurs {len(starts)} times in {scope} (at offsets "
-                                    f"{', '.join(map(str, starts[:10]))}{', …' if len(starts) > 10 else ''}).",
-                                    f"cite longer text, or add `occurrence: N` (1 to {len(starts)}) to say which.")
+            raise EvidenceAmbiguous(
+                file,
+                item,
+                field,
+                f"{short(needle)} occurs {len(starts)} times in {scope} (at offsets "
+                f"{', '.join(map(str, starts[:10]))}{', …' if len(starts) > 10 else ''}).",
+                f"cite longer text, or add `occurrence: N` (1 to {len(starts)}) to say which.",
+            )
         occurrence = 1
     if occurrence > len(starts):
-        raise EvidenceNotFound(file, item, field,
-                               f"occurrence {occurrence} of {short(needle)} asked, {scope} has {len(starts)}.",
-                               f"use an occurrence from 1 to {len(starts)}.")
+        raise EvidenceNotFound(
+            file,
+            item,
+            field,
+            f"occurrence {occurrence} of {short(needle)} asked, {scope} has {len(starts)}.",
+            f"use an occurrence from 1 to {len(starts)}.",
+        )
     start = starts[occurrence - 1]
     end = start + len(needle)
     for edge, at in (("starts", start), ("ends", end)):
         if not is_grapheme_boundary(article_text, at):
-            raise EvidenceNotFound(file, item, field,
-                                   f"{short(needle)} splits a character: it {edge} inside a grapheme cluster (a letter "
-                                   f"and its accent or vowel sign, a flag, an emoji sequence) at offset {at}.",
-                                   "include the whole character (every code point of it) in the cited text.")
+            raise EvidenceNotFound(
+                file,
+                item,
+                field,
+                f"{short(needle)} splits a character: it {edge} inside a grapheme cluster (a letter "
+                f"and its accent or vowel sign, a flag, an emoji sequence) at offset {at}.",
+                "include the whole character (every code point of it) in the cited text.",
+            )
     return Span(needle, start, end)
 
 
 def short(text: str, limit: int = 80) -> str:
     """A cited text for a message, cut to `limit` characters."""
     shown = repr(text)
-    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 GRAPHEME = regex.compile(r"\X")
-WINDOW = 256          # characters: beyond this around an offset, the boundaries of the whole text are computed once
+WINDOW = 256  # characters: beyond this around an offset, the boundaries of the whole text are computed once
 
 
 def simple(char: str) -> bool:

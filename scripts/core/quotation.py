@@ -3,12 +3,13 @@ in a new paragraph), with offsets. The build checks that every pair is annotated
 
 Linear in the text (after sorting): whether a new line lies between two marks is one binary search over the line
 ends, and single marks look up their closing mark among precomputed candidates instead of scanning for it."""
+
 from __future__ import annotations
 
 import bisect
 import heapq
 
-MAX_QUOTE = 1500                         # characters: a mark with no partner within this is not an opening mark
+MAX_QUOTE = 1500  # characters: a mark with no partner within this is not an opening mark
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int, str]]:
@@ -93,9 +94,12 @@ def pair_single(text: str, opening: str, closing: str, doubles: list[tuple[int, 
     """Single marks double as apostrophes: an opening mark follows a space and precedes a letter; a closing mark is not
     between two letters; a plural possessive (leaders’ table) is skipped when a later closing mark fits. A single pair
     never crosses the edge of the first double-quoted span (in the order given) that holds its opening mark."""
-    closings = [j for j in all_offsets(text, closing) if j > 0 and is_closing(text, j)
-                and not (text[j - 1].isalpha() and text[j + 1:j + 2].isalpha())]
-    good = [j for j in closings if not (text[j - 1] == "s" and text[j + 1:j + 3].strip()[:1].islower())]
+    closings = [
+        j
+        for j in all_offsets(text, closing)
+        if j > 0 and is_closing(text, j) and not (text[j - 1].isalpha() and text[j + 1 : j + 2].isalpha())
+    ]
+    good = [j for j in closings if not (text[j - 1] == "s" and text[j + 1 : j + 3].strip()[:1].islower())]
     containers = Containers(doubles)
     pairs = []
     index = 0
@@ -103,7 +107,7 @@ def pair_single(text: str, opening: str, closing: str, doubles: list[tuple[int, 
         index = text.find(opening, index)
         if index == -1:
             return pairs
-        if not is_opening(text, index) or not text[index + 1:index + 2].isalpha():
+        if not is_opening(text, index) or not text[index + 1 : index + 2].isalpha():
             index += 1
             continue
         limit = min(paragraph_end(text, index), index + MAX_QUOTE, containers.end_of_first(index))
@@ -138,7 +142,7 @@ class Containers:
     def __init__(self, spans: list[tuple[int, int]]):
         self.waiting = sorted((a, order, b) for order, (a, b) in enumerate(spans))
         self.next = 0
-        self.active: list[tuple[int, int]] = []           # (order, b)
+        self.active: list[tuple[int, int]] = []  # (order, b)
 
     def end_of_first(self, offset: int) -> float:
         """The end b of the first span holding offset, or infinity when none does."""

@@ -1,11 +1,12 @@
 """Actor rows: the registry's actors with every way the sources write them and the count of their mentions."""
+
 from __future__ import annotations
 
 
 def actor_rows(actors: dict[str, dict], mentions: list[dict]) -> list[dict]:
     """Actor rows with every way the sources write them and the count of their mentions."""
     texts: dict[str, list[str]] = {}
-    for mention in mentions:                 # grouped once: one pass over the mentions, not one per actor
+    for mention in mentions:  # grouped once: one pass over the mentions, not one per actor
         texts.setdefault(mention["actor_id"], []).append(mention["text"])
     rows = []
     for actor_id, actor in actors.items():

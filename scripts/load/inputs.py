@@ -7,6 +7,7 @@ On top of it: curated YAML (`load_yaml`: safe, no duplicate keys, anchors, impli
 and integers bounded, every string checked, then JSON Schema with the line of the item at fault) and reference CSVs
 (`read_csv`: a header and rows checked against their own small schema in schemas/input/csv/). No error message
 prints the contents of a file it refused."""
+
 from __future__ import annotations
 
 import csv
@@ -28,18 +29,20 @@ from ..core.errors import AnnotationFormatError, BuildError, ReferenceFormatErro
 from ..core.registry import input_schema
 from ..core.repo import ROOT
 
-MAX_YAML_BYTES = 2_000_000     # curated YAML larger than this is refused (the seed's annotations are ~40 KB)
-MAX_CSV_BYTES = 5_000_000      # the largest reference file is ~40 KB
-MAX_TEXT = 32_767              # characters: the most a spreadsheet cell holds; no text of the inputs may be longer
-MAX_DEPTH = 32                 # nesting of YAML collections (the annotations nest 5 deep)
-MAX_INT_DIGITS = 15            # a YAML integer beyond this is not a count, a length or an offset but a mistake
+MAX_YAML_BYTES = 2_000_000  # curated YAML larger than this is refused (the seed's annotations are ~40 KB)
+MAX_CSV_BYTES = 5_000_000  # the largest reference file is ~40 KB
+MAX_TEXT = 32_767  # characters: the most a spreadsheet cell holds; no text of the inputs may be longer
+MAX_DEPTH = 32  # nesting of YAML collections (the annotations nest 5 deep)
+MAX_INT_DIGITS = 15  # a YAML integer beyond this is not a count, a length or an offset but a mistake
 CSV_SCHEMAS = Path("schemas") / "input" / "csv"
 
 # Characters no text of the package may hold: C0 and C1 controls but tab and newline (a carriage return included),
 # DEL, lone surrogates (which only YAML escapes like "\ud800" can make), and the Unicode noncharacters.
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-                    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-                    + "]")
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 
 
 def unsafe_character(text: str) -> tuple[int, str] | None:
@@ -60,8 +63,16 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
     return found.start(), what
 
 
-CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED",
-                 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+CONTROL_NAMES = {
+    0x00: "NUL",
+    0x07: "BEL",
+    0x08: "BACKSPACE",
+    0x0B: "VERTICAL TAB",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
 
 
 def line_column(text: str, offset: int) -> str:
@@ -80,24 +91,40 @@ def read_input(path: Path, root: Path, limit: int, error: type[BuildError], item
         real = path.resolve(strict=True)
     except FileNotFoundError:
         raise error(path, item, "file", "the file is missing.", f"create {name}, or restore it from git.") from None
-    except (OSError, RuntimeError) as exc:       # a loop of links, a name too long, no permission
-        raise UnsafePath(path, item, "file", f"the path cannot be followed ({type(exc).__name__}).",
-                         f"replace {name} with a regular file.") from None
+    except (OSError, RuntimeError) as exc:  # a loop of links, a name too long, no permission
+        raise UnsafePath(
+            path,
+            item,
+            "file",
+            f"the path cannot be followed ({type(exc).__name__}).",
+            f"replace {name} with a regular file.",
+        ) from None
     if not real.is_relative_to(repository):
-        raise UnsafePath(path, item, "file", f"a link to {real}, outside the repository.",
-                         "copy the file into the repository instead of linking to it.")
+        raise UnsafePath(
+            path,
+            item,
+            "file",
+            f"a link to {real}, outside the repository.",
+            "copy the file into the repository instead of linking to it.",
+        )
     check_regular(path, os.stat(real).st_mode, item)
     try:
         handle = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise UnsafePath(path, item, "file", f"it cannot be opened ({exc.strerror}).",
-                         f"make {name} a readable regular file.") from None
+        raise UnsafePath(
+            path, item, "file", f"it cannot be opened ({exc.strerror}).", f"make {name} a readable regular file."
+        ) from None
     with os.fdopen(handle, "rb") as stream:
         check_regular(path, os.fstat(stream.fileno()).st_mode, item)
         data = stream.read(limit + 1)
     if len(data) > limit:
-        raise error(path, item, "size", f"more than {limit:,} bytes (the limit).",
-                    "check that this is the right file; the limits are in scripts/load/ and the README.")
+        raise error(
+            path,
+            item,
+            "size",
+            f"more than {limit:,} bytes (the limit).",
+            "check that this is the right file; the limits are in scripts/load/ and the README.",
+        )
     return data
 
 
@@ -105,25 +132,41 @@ def check_regular(path: Path, mode: int, item: str) -> None:
     """A regular file, or UnsafePath naming what it is instead."""
     if stat.S_ISREG(mode):
         return
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
     kind = next((what for test, what in kinds if test(mode)), "not a regular file")
-    raise UnsafePath(path, item, "file", f"{kind}, not a regular file.",
-                     f"replace {display_path(path)} with a regular file.")
+    raise UnsafePath(
+        path, item, "file", f"{kind}, not a regular file.", f"replace {display_path(path)} with a regular file."
+    )
 
 
 def decode_text(data: bytes, path: Path, error: type[BuildError], item: str) -> str:
     """UTF-8 without a byte-order mark, with no character a table may not hold; `error` names what is wrong."""
     if data.startswith(b"\xef\xbb\xbf"):
-        raise error(path, item, "encoding", "it starts with a UTF-8 byte-order mark.",
-                    "save the file as UTF-8 without a byte-order mark.")
+        raise error(
+            path,
+            item,
+            "encoding",
+            "it starts with a UTF-8 byte-order mark.",
+            "save the file as UTF-8 without a byte-order mark.",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise error(path, item, "encoding", f"not UTF-8: byte {exc.start} (line {line}) is 0x{data[exc.start]:02x} "
-                    f"({exc.reason}); Latin-1 or Windows-1252 perhaps.",
-                    "convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8).") from None
+        raise error(
+            path,
+            item,
+            "encoding",
+            f"not UTF-8: byte {exc.start} (line {line}) is 0x{data[exc.start]:02x} "
+            f"({exc.reason}); Latin-1 or Windows-1252 perhaps.",
+            "convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8).",
+        ) from None
     return text
 
 
@@ -138,13 +181,15 @@ class StrictLoader(yaml.SafeLoader):
         """One node, refused when it is an alias or anchored, or nests one level too deep."""
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.composer.ComposerError(None, None, "anchors and aliases (&name, *name) are not allowed",
-                                              event.start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark
+            )
         if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             return super().compose_node(parent, index)
         if self.depth >= MAX_DEPTH:
-            raise yaml.composer.ComposerError(None, None, f"lists and mappings nested more than {MAX_DEPTH} deep",
-                                              event.start_mark)
+            raise yaml.composer.ComposerError(
+                None, None, f"lists and mappings nested more than {MAX_DEPTH} deep", event.start_mark
+            )
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -162,16 +207,22 @@ def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode, deep: bool 
     seen: dict = {}
     for key_node, _ in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise yaml.constructor.ConstructorError(None, None, "a key that is a list or a mapping; keys are text",
-                                                    key_node.start_mark)
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key that is a list or a mapping; keys are text", key_node.start_mark
+            )
         key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, str):
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key {short(key_node.value)} is read as {type(key).__name__}, not as text "
-                f"(quote it: '{short(key_node.value, 40, quote=False)}')", key_node.start_mark)
+                None,
+                None,
+                f"the key {short(key_node.value)} is read as {type(key).__name__}, not as text "
+                f"(quote it: '{short(key_node.value, 40, quote=False)}')",
+                key_node.start_mark,
+            )
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {short(key)} (first at line {seen[key]})", key_node.start_mark)
+                None, None, f"duplicate key {short(key)} (first at line {seen[key]})", key_node.start_mark
+            )
         seen[key] = key_node.start_mark.line + 1
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
@@ -179,8 +230,9 @@ def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode, deep: bool 
 def _construct_int(loader: StrictLoader, node: yaml.ScalarNode) -> int:
     digits = sum(char.isdigit() for char in node.value)
     if digits > MAX_INT_DIGITS:
-        raise yaml.constructor.ConstructorError(None, None, f"an integer of {digits} digits (at most {MAX_INT_DIGITS})",
-                                                node.start_mark)
+        raise yaml.constructor.ConstructorError(
+            None, None, f"an integer of {digits} digits (at most {MAX_INT_DIGITS})", node.start_mark
+        )
     return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
@@ -192,7 +244,7 @@ def short(value: object, limit: int = 60, quote: bool = True) -> str:
     """A value for an error message: its repr (or text), cut to `limit` characters, so that no message prints a
     whole file."""
     text = repr(value) if quote else str(value)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_yaml(text: str, path: Path) -> tuple[object, dict[tuple, yaml.Node], dict[tuple, yaml.Node]]:
@@ -224,20 +276,31 @@ def load_yaml(path: Path, schema_name: str, root: Path = ROOT) -> dict:
     text = decode_text(data, path, AnnotationFormatError, "file")
     tab = text.find("\t")
     if tab != -1:
-        raise AnnotationFormatError(path, line_column(text, tab), "YAML", "a tab character.",
-                                    "indent with spaces, and write a tab inside text as \\t in double quotes.")
-    unsafe = unsafe_character(text.replace("\r", "\n").replace("\x85", "\n"))   # YAML reads both as line breaks
+        raise AnnotationFormatError(
+            path,
+            line_column(text, tab),
+            "YAML",
+            "a tab character.",
+            "indent with spaces, and write a tab inside text as \\t in double quotes.",
+        )
+    unsafe = unsafe_character(text.replace("\r", "\n").replace("\x85", "\n"))  # YAML reads both as line breaks
     if unsafe:
-        raise AnnotationFormatError(path, line_column(text, unsafe[0]), "YAML", f"{unsafe[1]}.",
-                                    "remove the character (write text as text, not as control codes).")
+        raise AnnotationFormatError(
+            path,
+            line_column(text, unsafe[0]),
+            "YAML",
+            f"{unsafe[1]}.",
+            "remove the character (write text as text, not as control codes).",
+        )
     try:
         document, values, keys = parse_yaml(text, path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
         problem = getattr(exc, "problem", None) or type(exc).__name__
-        raise AnnotationFormatError(path, where, "YAML", f"{problem}.",
-                                    "correct the YAML syntax at that position.") from None
+        raise AnnotationFormatError(
+            path, where, "YAML", f"{problem}.", "correct the YAML syntax at that position."
+        ) from None
     check_values(document, (), values, path)
     check_schema(document, schema_name, root, path, values, keys)
     return document
@@ -256,8 +319,9 @@ def locate_item(document: object, where: tuple, values: dict[tuple, yaml.Node]) 
     return f"{describe_path(document, list(where))}, {node_line(values, where)}"
 
 
-def check_values(value: object, where: tuple, values: dict[tuple, yaml.Node], path: Path,
-                 document: object = None) -> None:
+def check_values(
+    value: object, where: tuple, values: dict[tuple, yaml.Node], path: Path, document: object = None
+) -> None:
     """Every string (keys included) is text a table can hold; every number is finite."""
     document = value if document is None else document
     problem = fix = None
@@ -285,8 +349,14 @@ def check_values(value: object, where: tuple, values: dict[tuple, yaml.Node], pa
             check_values(child, where + (index,), values, path, document)
 
 
-def check_schema(document: object, schema_name: str, root: Path, path: Path, values: dict[tuple, yaml.Node],
-                 keys: dict[tuple, yaml.Node]) -> None:
+def check_schema(
+    document: object,
+    schema_name: str,
+    root: Path,
+    path: Path,
+    values: dict[tuple, yaml.Node],
+    keys: dict[tuple, yaml.Node],
+) -> None:
     """The document against its input schema; the first error named by item, line, field and a short problem."""
     errors = sorted(validator(schema_name, root).iter_errors(document), key=lambda e: list(e.absolute_path))
     if not errors:
@@ -311,11 +381,15 @@ def schema_problem(err: jsonschema.ValidationError, node: yaml.Node | None, sche
     raw = node.value if isinstance(node, yaml.ScalarNode) else None
     plain = raw is not None and node.style is None and not isinstance(err.instance, str)
     if plain and err.instance is not None and expects_text(err):
-        return (f"{raw} is read by YAML as the {type(err.instance).__name__} {short(err.instance)}, not as text.",
-                f"quote it: '{raw}'.")
+        return (
+            f"{raw} is read by YAML as the {type(err.instance).__name__} {short(err.instance)}, not as text.",
+            f"quote it: '{raw}'.",
+        )
     if err.validator == "type" and isinstance(err.instance, float) and "integer" in as_list(err.validator_value):
-        return (f"{short(raw or err.instance, quote=False)} is a decimal number; the field takes a whole number.",
-                f"write it without a decimal point (e.g. {int(err.instance) if err.instance.is_integer() else 1}).")
+        return (
+            f"{short(raw or err.instance, quote=False)} is a decimal number; the field takes a whole number.",
+            f"write it without a decimal point (e.g. {int(err.instance) if err.instance.is_integer() else 1}).",
+        )
     message = err.message
     text = repr(err.instance)
     if len(text) > 60:
@@ -358,8 +432,10 @@ def end_anchored_pattern(validator, pattern: str, instance: object, schema: dict
 
 
 STRICT = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator, {"pattern": end_anchored_pattern},
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", strict_integer))
+    jsonschema.Draft202012Validator,
+    {"pattern": end_anchored_pattern},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", strict_integer),
+)
 
 
 def validator(schema_name: str, root: Path) -> jsonschema.Draft202012Validator:
@@ -395,11 +471,17 @@ def read_csv(path: Path, root: Path = ROOT, schema_name: str | None = None) -> l
     try:
         lines = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
-        raise ReferenceFormatError(path, "file", "CSV", f"not CSV ({exc}).", "write one header row and "
-                                   "comma-separated rows, text with commas in quotes.") from None
+        raise ReferenceFormatError(
+            path,
+            "file",
+            "CSV",
+            f"not CSV ({exc}).",
+            "write one header row and comma-separated rows, text with commas in quotes.",
+        ) from None
     if not lines:
-        raise ReferenceFormatError(path, "file", "header", "the file is empty.",
-                                   f"give the header and rows of schemas/input/csv/{name}.json.")
+        raise ReferenceFormatError(
+            path, "file", "header", "the file is empty.", f"give the header and rows of schemas/input/csv/{name}.json."
+        )
     schema = csv_schema(name, root)
     check_header(lines[0], schema, path, name)
     rows = []
@@ -407,8 +489,13 @@ def read_csv(path: Path, root: Path = ROOT, schema_name: str | None = None) -> l
         if not line:
             continue
         if len(line) != len(lines[0]):
-            raise ReferenceFormatError(path, f"line {number}", "-", f"{len(line)} cells; the header has "
-                                       f"{len(lines[0])}.", "quote text that holds commas; give every column a cell.")
+            raise ReferenceFormatError(
+                path,
+                f"line {number}",
+                "-",
+                f"{len(line)} cells; the header has {len(lines[0])}.",
+                "quote text that holds commas; give every column a cell.",
+            )
         row = dict(zip(lines[0], line))
         check_row(row, schema, path, f"line {number} ({short(line[0], 40, quote=False)})", name)
         rows.append(row)
@@ -430,12 +517,20 @@ def check_header(header: list[str], schema: dict, path: Path, name: str) -> None
     duplicated = sorted({column for column in header if header.count(column) > 1})
     if missing or extra or duplicated:
         found = ", ".join(short(column, 30, quote=False) for column in header[:20])
-        problem = (f"the column {missing[0]!r} is missing" if missing else
-                   f"the column {short(extra[0], 30)} is not in the schema" if extra else
-                   f"the column {duplicated[0]!r} is given twice")
-        raise ReferenceFormatError(path, "header", missing[0] if missing else "-",
-                                   f"{problem} (the header: {found}).",
-                                   f"name the columns as schemas/input/csv/{name}.json does: {', '.join(wanted)}.")
+        problem = (
+            f"the column {missing[0]!r} is missing"
+            if missing
+            else f"the column {short(extra[0], 30)} is not in the schema"
+            if extra
+            else f"the column {duplicated[0]!r} is given twice"
+        )
+        raise ReferenceFormatError(
+            path,
+            "header",
+            missing[0] if missing else "-",
+            f"{problem} (the header: {found}).",
+            f"name the columns as schemas/input/csv/{name}.json does: {', '.join(wanted)}.",
+        )
 
 
 def check_row(row: dict[str, str], schema: dict, path: Path, item: str, name: str) -> None:
@@ -445,8 +540,13 @@ def check_row(row: dict[str, str], schema: dict, path: Path, item: str, name: st
         problem = cell_problem(value, field["type"], rules)
         if problem:
             description = f" ({field['description']})" if field.get("description") else ""
-            raise ReferenceFormatError(path, item, field["name"], problem, f"correct the cell{description}; the "
-                                       f"rules are in schemas/input/csv/{name}.json.")
+            raise ReferenceFormatError(
+                path,
+                item,
+                field["name"],
+                problem,
+                f"correct the cell{description}; the rules are in schemas/input/csv/{name}.json.",
+            )
 
 
 def cell_problem(value: str, kind: str, rules: dict) -> str | None:

@@ -1,4 +1,5 @@
 """A source folder: the article with its metadata and its curated annotations, loaded together."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,17 +16,28 @@ from .review import apply_policy
 SOURCE_FILES = ("article.txt", "metadata.yaml", "annotations.yaml")
 
 # Fields of annotation items that cite the article's words.
-CITING_FIELDS = ("evidence", "text", "attribution", "as_written", "speaker_as_written", "addressee_as_written",
-                 "date_expression")
+CITING_FIELDS = (
+    "evidence",
+    "text",
+    "attribution",
+    "as_written",
+    "speaker_as_written",
+    "addressee_as_written",
+    "date_expression",
+)
 
 
 def source_folders(root: Path) -> list[Path]:
     """Every source folder under sources/articles/, in id order, each checked to be a real folder of the repository."""
     articles = root / ARTICLES
     if not articles.resolve().is_relative_to(root.resolve()):
-        raise UnsafePath(articles, "sources/articles", "folder",
-                         f"a link to {articles.resolve()}, outside the repository.",
-                         "keep the articles in the repository: replace the link with a folder of source folders.")
+        raise UnsafePath(
+            articles,
+            "sources/articles",
+            "folder",
+            f"a link to {articles.resolve()}, outside the repository.",
+            "keep the articles in the repository: replace the link with a folder of source folders.",
+        )
     folders = sorted(p for p in articles.iterdir() if p.is_dir() or p.is_symlink())
     for folder in folders:
         check_source_folder(root, folder)
@@ -36,18 +48,32 @@ def check_source_folder(root: Path, folder: Path) -> None:
     """A source folder is a real folder inside sources/articles/, named like an id, whose files stay in the repository."""
     inside = (root / ARTICLES).resolve()
     if not ID_PATTERN.fullmatch(folder.name):
-        raise UnsafePath(folder, repr(folder.name)[1:-1], "source id",
-                         "a source id is lower-case letters, digits and hyphens (nothing else, not even a new line).",
-                         "rename the folder (e.g. reuters-unga-vote-2023-02-23).")
+        raise UnsafePath(
+            folder,
+            repr(folder.name)[1:-1],
+            "source id",
+            "a source id is lower-case letters, digits and hyphens (nothing else, not even a new line).",
+            "rename the folder (e.g. reuters-unga-vote-2023-02-23).",
+        )
     if folder.is_symlink() or folder.resolve().parent != inside:
-        raise UnsafePath(folder, folder.name, "folder", f"the folder is a link to {folder.resolve()}.",
-                         "copy the article into sources/articles/ instead of linking to it.")
+        raise UnsafePath(
+            folder,
+            folder.name,
+            "folder",
+            f"the folder is a link to {folder.resolve()}.",
+            "copy the article into sources/articles/ instead of linking to it.",
+        )
     repository = root.resolve()
     for name in SOURCE_FILES:
         path = folder / name
         if path.is_symlink() and not path.resolve().is_relative_to(repository):
-            raise UnsafePath(path, folder.name, name, f"a link to {path.resolve()}, outside the repository.",
-                             "copy the file into the source folder instead of linking to it.")
+            raise UnsafePath(
+                path,
+                folder.name,
+                name,
+                f"a link to {path.resolve()}, outside the repository.",
+                "copy the file into the source folder instead of linking to it.",
+            )
 
 
 def load_reviewed_source(folder: Path, root: Path, allow_drafts: bool) -> tuple[Article, dict]:
@@ -55,12 +81,17 @@ def load_reviewed_source(folder: Path, root: Path, allow_drafts: bool) -> tuple[
     publication date a real day that is not in the future."""
     article, annotations = load_source(folder, root)
     annotations = apply_policy(annotations, folder / "annotations.yaml", allow_drafts, root)
-    published = parse_date(article.metadata["published"], file=folder / "metadata.yaml", item=folder.name,
-                           field="published")
+    published = parse_date(
+        article.metadata["published"], file=folder / "metadata.yaml", item=folder.name, field="published"
+    )
     if published > dt.date.today():
-        raise InvalidDate(folder / "metadata.yaml", folder.name, "published",
-                          f"{published} is in the future (today is {dt.date.today()}).",
-                          "give the date the article was published.")
+        raise InvalidDate(
+            folder / "metadata.yaml",
+            folder.name,
+            "published",
+            f"{published} is in the future (today is {dt.date.today()}).",
+            "give the date the article was published.",
+        )
     return article, annotations
 
 
@@ -70,10 +101,13 @@ def load_source(folder: Path, root: Path = ROOT) -> tuple[Article, dict]:
     try:
         article = load_article(folder, root)
     except ArticleChanged as exc:
-        text = exc.text           # the text load_article read, through the guarded path
+        text = exc.text  # the text load_article read, through the guarded path
         missing = sorted({cited for cited in cited_texts(annotations) if cited not in text})
-        detail = (f" {len(missing)} cited passages are no longer in it, e.g. {missing[:3]}." if missing
-                  else " All cited passages are still in it, but offsets may have moved.")
+        detail = (
+            f" {len(missing)} cited passages are no longer in it, e.g. {missing[:3]}."
+            if missing
+            else " All cited passages are still in it, but offsets may have moved."
+        )
         raise ArticleChanged(exc.file, exc.item, exc.field, exc.problem + detail, exc.fix) from None
     return article, annotations
 

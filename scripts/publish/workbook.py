@@ -6,6 +6,7 @@ Dates before 1900-03-01 are written as ISO text (YYYY-MM-DD), not as date cells:
 "1900 date system", which holds no date before 1900 and (Excel) a 29 February 1900 that never was, so LibreOffice
 and Excel would read such a cell a day or two apart, or not at all. Before anything is written, every text is
 checked to fit a cell (32,767 characters) and to hold no control character (UnpublishableText)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,8 @@ from .archive import fixed_entry
 
 ABOUT = "About"
 HEADER = Font(bold=True)
-FIRST_SERIAL_DATE = dt.date(1900, 3, 1)   # from here on, every spreadsheet reads a date cell as the same day
-MAX_CELL = 32_767                          # characters of a spreadsheet cell
+FIRST_SERIAL_DATE = dt.date(1900, 3, 1)  # from here on, every spreadsheet reads a date cell as the same day
+MAX_CELL = 32_767  # characters of a spreadsheet cell
 
 
 def workbook_name(root: Path) -> str:
@@ -51,9 +52,12 @@ def about_sheet(book: Workbook, meta: dict, schemas: dict[str, dict], tables: di
         (meta["title"], True),
         (meta["description"], False),
         (f"Version {meta['version']}. Licence: {meta['licenses'][0]['title']}.", False),
-        ("One sheet per table, the same rows as data/<table>.csv and data/<table>.parquet; dates are dates, numbers "
-         "are numbers, and text is text even when it begins with = + - or @ (nothing is run as a formula). "
-         "Offsets (…_start, …_end) count characters of the article's text.", False),
+        (
+            "One sheet per table, the same rows as data/<table>.csv and data/<table>.parquet; dates are dates, numbers "
+            "are numbers, and text is text even when it begins with = + - or @ (nothing is run as a formula). "
+            "Offsets (…_start, …_end) count characters of the article's text.",
+            False,
+        ),
         ("", False),
     ]
     for row, (text, bold) in enumerate(lines, 1):
@@ -85,8 +89,11 @@ def about_sheet(book: Workbook, meta: dict, schemas: dict[str, dict], tables: di
     sheet.column_dimensions["A"].width = 16
     for text_row in range(1, len(lines) + 1):
         sheet.merge_cells(start_row=text_row, start_column=1, end_row=text_row, end_column=5)
-        sheet.row_dimensions[text_row].height = 15 if not lines[text_row - 1][0] else (
-            18 if lines[text_row - 1][1] else 15 * (1 + len(lines[text_row - 1][0]) // 150))
+        sheet.row_dimensions[text_row].height = (
+            15
+            if not lines[text_row - 1][0]
+            else (18 if lines[text_row - 1][1] else 15 * (1 + len(lines[text_row - 1][0]) // 150))
+        )
 
 
 def table_sheet(book: Workbook, name: str, schema: dict, rows: list[dict]) -> None:
@@ -118,8 +125,9 @@ def table_sheet(book: Workbook, name: str, schema: dict, rows: list[dict]) -> No
     fit_columns(sheet, widths)
 
 
-def write_workbook(path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict], meta: dict,
-                   created: dt.datetime) -> None:
+def write_workbook(
+    path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict], meta: dict, created: dt.datetime
+) -> None:
     check_cells(tables, schemas)
     book = Workbook()
     about_sheet(book, meta, schemas, tables)
@@ -144,12 +152,21 @@ def check_cells(tables: dict[str, list[dict]], schemas: dict[str, dict]) -> None
                 if field["type"] != "string" or value is None:
                     continue
                 unsafe = unsafe_character(value)
-                problem = (f"{unsafe[1]} at character {unsafe[0] + 1}." if unsafe else
-                           f"{len(value):,} characters; a spreadsheet cell holds at most {MAX_CELL:,}."
-                           if len(value) > MAX_CELL else None)
+                problem = (
+                    f"{unsafe[1]} at character {unsafe[0] + 1}."
+                    if unsafe
+                    else f"{len(value):,} characters; a spreadsheet cell holds at most {MAX_CELL:,}."
+                    if len(value) > MAX_CELL
+                    else None
+                )
                 if problem:
-                    raise UnpublishableText(origin(name, row), f"{name} ({key}: {row[key]})", field["name"], problem,
-                                            "shorten or correct the text in the input that gives it.")
+                    raise UnpublishableText(
+                        origin(name, row),
+                        f"{name} ({key}: {row[key]})",
+                        field["name"],
+                        problem,
+                        "shorten or correct the text in the input that gives it.",
+                    )
 
 
 def origin(name: str, row: dict) -> str:
@@ -167,8 +184,11 @@ def normalise_zip(data: bytes, path: Path, created: dt.datetime) -> None:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
+                    content,
+                )
             target.writestr(fixed_entry(info.filename), content)
 
 
@@ -180,6 +200,7 @@ def read_workbook_rows(path: Path, sheet_name: str, schema: dict) -> list[dict]:
 def read_workbook_tables(path: Path, schemas: dict[str, dict]) -> dict[str, list[dict]]:
     """The rows of the named sheets, the workbook opened once."""
     from openpyxl import load_workbook
+
     book = load_workbook(path, read_only=True)
     try:
         return {name: sheet_rows(book[name], schema, f"{path}:{name}") for name, schema in schemas.items()}
@@ -200,7 +221,7 @@ def cell_value(value: object, kind: str) -> object:
     if value is None:
         return None
     if kind == "date":
-        if isinstance(value, str):           # a date before 1900-03-01, written as ISO text
+        if isinstance(value, str):  # a date before 1900-03-01, written as ISO text
             return dt.date.fromisoformat(value)
         return value.date() if isinstance(value, dt.datetime) else value
     if kind == "number":

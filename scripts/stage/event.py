@@ -1,6 +1,7 @@
 """Events and their reports. An event is a happening; a report is one source's account of it (its evidence, and the
 date and status as that source gives them). An event item of the annotations defines an event and is its first
 report; an item with `same_as: <event id>` is one more report of that event, of this or another article."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,9 @@ from ..load.review import status
 from ..load.vocabulary import Vocabularies
 
 
-def stage_events(article: Article, annotations: dict, actors: dict, vocab: Vocabularies,
-                 file: Path) -> tuple[list[dict], list[dict]]:
+def stage_events(
+    article: Article, annotations: dict, actors: dict, vocab: Vocabularies, file: Path
+) -> tuple[list[dict], list[dict]]:
     """The events this article defines, and one report per event item (the defining ones included)."""
     events, reports = [], []
     for item in annotations.get("events", []):
@@ -33,8 +35,13 @@ def stage_report(item: dict, article: Article, file: Path, label: str) -> dict:
     span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
     date = check_dated_item(item, article.published, file=file, label=label)
     if item.get("date_expression") and item["date_expression"] not in article.text:
-        raise EvidenceNotFound(file, label, "date_expression", f"{item['date_expression']!r} is not in the article.",
-                               "quote the article's own words for the date, or leave date_expression out.")
+        raise EvidenceNotFound(
+            file,
+            label,
+            "date_expression",
+            f"{item['date_expression']!r} is not in the article.",
+            "quote the article's own words for the date, or leave date_expression out.",
+        )
     return {
         "report_id": item["id"],
         "event_id": item.get("same_as") or item["id"],
@@ -60,14 +67,19 @@ def check_distinct_evidence(reports: list[dict], file: Path) -> None:
     for report in reports:
         span = (report["evidence_start"], report["evidence_end"])
         if span in seen:
-            raise DuplicateEvidence(file, f"events (id: {report['report_id']})", "evidence",
-                                    f"the same words ({span[0]}–{span[1]}) are the evidence of {seen[span]!r} too.",
-                                    "cite the passage once: keep one item, or cite the words that differ.")
+            raise DuplicateEvidence(
+                file,
+                f"events (id: {report['report_id']})",
+                "evidence",
+                f"the same words ({span[0]}–{span[1]}) are the evidence of {seen[span]!r} too.",
+                "cite the passage once: keep one item, or cite the words that differ.",
+            )
         seen[span] = report["report_id"]
 
 
-def stage_event(item: dict, report: dict, article: Article, actors: dict, vocab: Vocabularies, file: Path,
-                label: str) -> dict:
+def stage_event(
+    item: dict, report: dict, article: Article, actors: dict, vocab: Vocabularies, file: Path, label: str
+) -> dict:
     """The event row an item defines: its defining report's account, with codes, actors and place checked."""
     check_actors(item, actors, file, label)
     place = check_place(item, actors, file, label)
@@ -75,14 +87,21 @@ def stage_event(item: dict, report: dict, article: Article, actors: dict, vocab:
     if plover is not None:
         vocab.check_plover(plover, file=file, item=label)
     if (cameo is None or plover is None) and not item.get("coding_note"):
-        raise AnnotationFormatError(file, label, "coding_note", "an event without a CAMEO code or PLOVER type needs a reason.",
-                                    "add a coding_note saying why no category applies.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "coding_note",
+            "an event without a CAMEO code or PLOVER type needs a reason.",
+            "add a coding_note saying why no category applies.",
+        )
     return {
         "event_id": item["id"],
         "source_id": article.source_id,
         "summary": item["summary"],
-        **{field: report[field] for field in ("status", "date", "date_precision", "date_qualifier", "date_expression",
-                                               "date_basis")},
+        **{
+            field: report[field]
+            for field in ("status", "date", "date_precision", "date_qualifier", "date_expression", "date_basis")
+        },
         "source_actor_id": item.get("source_actor"),
         "target_actor_id": item.get("target_actor"),
         "other_actor_ids": ";".join(item.get("other_actors", [])) or None,
@@ -100,7 +119,7 @@ def stage_event(item: dict, report: dict, article: Article, actors: dict, vocab:
         "evidence_start": report["evidence_start"],
         "evidence_end": report["evidence_end"],
         "notes": item.get("notes"),
-        "report_count": 1,              # counted across articles by scripts/link/event.py
+        "report_count": 1,  # counted across articles by scripts/link/event.py
         "source_count": 1,
         "review_status": report["review_status"],
     }
@@ -116,9 +135,19 @@ def check_actors(item: dict, actors: dict, file: Path, label: str) -> None:
 def check_place(item: dict, actors: dict, file: Path, label: str) -> dict | None:
     place = actors[item["place"]] if item.get("place") else None
     if place and (place["kind"] != "city" or place["geonames_id"] is None):
-        raise AnnotationFormatError(file, label, "place", f"{item['place']!r} is not a place with a GeoNames id.",
-                                    "name an actor of kind city whose reference row has a GeoNames id.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place",
+            f"{item['place']!r} is not a place with a GeoNames id.",
+            "name an actor of kind city whose reference row has a GeoNames id.",
+        )
     if bool(place) != bool(item.get("place_basis")):
-        raise AnnotationFormatError(file, label, "place_basis", "a place needs its basis (stated or implied) and vice versa.",
-                                    "give both `place` and `place_basis`, or neither.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_basis",
+            "a place needs its basis (stated or implied) and vice versa.",
+            "give both `place` and `place_basis`, or neither.",
+        )
     return place

@@ -1,16 +1,17 @@
 """Quotations: every pair of quotation marks in an article, as a direct quote with its speaker or a scare quote."""
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from pathlib import Path
 
-from ..load.actors import require_actor
-from ..load.article import Article
 from ..core.dates import check_dated_item
 from ..core.errors import AnnotationFormatError, EvidenceAmbiguous, EvidenceNotFound, IncompleteCoverage
 from ..core.evidence import Span, find_all, locate, short
 from ..core.quotation import find_quote_spans
+from ..load.actors import require_actor
+from ..load.article import Article
 from ..load.review import status
 
 NONBLANK = re.compile(r"\S")
@@ -36,41 +37,68 @@ def stage_quotes(article: Article, annotations: dict, actors: dict, file: Path) 
     claimed = {}
     for row in rows:
         if row["text_start"] in claimed:
-            raise AnnotationFormatError(file, f"quotes (id: {row['quote_id']})", "text",
-                                        f"the same quotation is annotated as {claimed[row['text_start']]!r} too.",
-                                        "annotate each pair of quotation marks once.")
+            raise AnnotationFormatError(
+                file,
+                f"quotes (id: {row['quote_id']})",
+                "text",
+                f"the same quotation is annotated as {claimed[row['text_start']]!r} too.",
+                "annotate each pair of quotation marks once.",
+            )
         claimed[row["text_start"]] = row["quote_id"]
     missing = sorted(pair for pair in pairs if pair[0] not in claimed)
     if missing:
         start, end = missing[0]
-        shown = repr(article.text[start:min(end, start + 80)]) + ("…" if end > start + 80 else "")
-        raise IncompleteCoverage(file, "quotes", "text",
-                                 f"{len(missing)} pair(s) of quotation marks are not annotated, first {shown} "
-                                 f"at offset {start}.",
-                                 "add a quotes item for it (kind: direct, or scare for marks that quote no one).")
+        shown = repr(article.text[start : min(end, start + 80)]) + ("…" if end > start + 80 else "")
+        raise IncompleteCoverage(
+            file,
+            "quotes",
+            "text",
+            f"{len(missing)} pair(s) of quotation marks are not annotated, first {shown} at offset {start}.",
+            "add a quotes item for it (kind: direct, or scare for marks that quote no one).",
+        )
     return rows
 
 
-def stage_quote(item: dict, article: Article, pairs: set[tuple[int, int]], actors: dict, published: dt.date,
-                file: Path) -> dict:
+def stage_quote(
+    item: dict, article: Article, pairs: set[tuple[int, int]], actors: dict, published: dt.date, file: Path
+) -> dict:
     label = f"quotes (id: {item['id']})"
     span = pick_quotation(item, article.text, pairs, file, label)
-    attribution = locate(article.text, item["attribution"], item.get("attribution_occurrence"),
-                         file=file, item=label, field="attribution")
+    attribution = locate(
+        article.text,
+        item["attribution"],
+        item.get("attribution_occurrence"),
+        file=file,
+        item=label,
+        field="attribution",
+    )
     direct = item["kind"] == "direct"
     # a drafted quotation may lack what the drafter could not find (an unknown speaker has no actor id yet)
-    needed = ("speaker", "completeness", "verb", "speaker_as_written") if status(item) == "reviewed" else ("completeness",)
+    needed = (
+        ("speaker", "completeness", "verb", "speaker_as_written") if status(item) == "reviewed" else ("completeness",)
+    )
     for field in ("speaker", "completeness", "verb", "speaker_as_written"):
         if direct and field in needed and not item.get(field):
-            raise AnnotationFormatError(file, label, field, "a direct quotation needs it.",
-                                        f"add `{field}` (or set kind: scare when the marks quote no one).")
+            raise AnnotationFormatError(
+                file,
+                label,
+                field,
+                "a direct quotation needs it.",
+                f"add `{field}` (or set kind: scare when the marks quote no one).",
+            )
         if not direct and field != "verb" and item.get(field):
-            raise AnnotationFormatError(file, label, field, "a scare quote is attributed to no one.",
-                                        f"remove `{field}`, or set kind: direct.")
+            raise AnnotationFormatError(
+                file, label, field, "a scare quote is attributed to no one.", f"remove `{field}`, or set kind: direct."
+            )
     for field in ("speaker_as_written", "addressee_as_written", "verb"):
         if item.get(field) and item[field] not in attribution.text:
-            raise EvidenceNotFound(file, label, field, f"{item[field]!r} is not in the attribution {attribution.text!r}.",
-                                   "cite an attribution that contains it, in the article's words.")
+            raise EvidenceNotFound(
+                file,
+                label,
+                field,
+                f"{item[field]!r} is not in the attribution {attribution.text!r}.",
+                "cite an attribution that contains it, in the article's words.",
+            )
     for field in ("speaker", "addressee"):
         require_actor(actors, item.get(field), file=file, item=label, field=field)
     date = check_dated_item(item, published, file=file, label=label)
@@ -104,17 +132,34 @@ def pick_quotation(item: dict, text: str, pairs: set[tuple[int, int]], file: Pat
     """The pair of marks around the item's text (its occurrence-th such pair): the places where the article holds
     the text, kept where a pair of marks encloses exactly it (no scan of every pair for every item)."""
     quoted = item["text"]
-    matches = [Span(quoted, start, start + len(quoted)) for start in find_all(text, quoted)
-               if (start, start + len(quoted)) in pairs]
+    matches = [
+        Span(quoted, start, start + len(quoted))
+        for start in find_all(text, quoted)
+        if (start, start + len(quoted)) in pairs
+    ]
     if not matches:
-        raise EvidenceNotFound(file, label, "text",
-                               f"no pair of quotation marks in the article encloses {short(quoted)}.",
-                               "copy the words inside the marks exactly, without the marks.")
+        raise EvidenceNotFound(
+            file,
+            label,
+            "text",
+            f"no pair of quotation marks in the article encloses {short(quoted)}.",
+            "copy the words inside the marks exactly, without the marks.",
+        )
     occurrence = item.get("occurrence")
     if occurrence is None and len(matches) > 1:
-        raise EvidenceAmbiguous(file, label, "text", f"{len(matches)} quotations read {short(quoted)}.",
-                                f"add `occurrence: N` (1 to {len(matches)}).")
+        raise EvidenceAmbiguous(
+            file,
+            label,
+            "text",
+            f"{len(matches)} quotations read {short(quoted)}.",
+            f"add `occurrence: N` (1 to {len(matches)}).",
+        )
     if (occurrence or 1) > len(matches):
-        raise EvidenceNotFound(file, label, "occurrence", f"occurrence {occurrence} asked, {len(matches)} found.",
-                               f"use 1 to {len(matches)}.")
+        raise EvidenceNotFound(
+            file,
+            label,
+            "occurrence",
+            f"occurrence {occurrence} asked, {len(matches)} found.",
+            f"use 1 to {len(matches)}.",
+        )
     return matches[(occurrence or 1) - 1]
