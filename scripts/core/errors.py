@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -9,8 +10,9 @@ class BuildError(Exception):
     """A problem in the inputs that stops the build before anything is published."""
 
     def __init__(self, file: object, item: str, field: str, problem: str, fix: str):
-        self.file, self.item, self.field, self.problem, self.fix = display_path(file), item, field, problem, fix
-        super().__init__(f"{self.file}: {item}: {field}: {problem} Fix: {fix}")
+        self.file, self.item, self.field = one_line(display_path(file)), one_line(str(item)), one_line(str(field))
+        self.problem, self.fix = one_line(problem), one_line(fix)
+        super().__init__(f"{self.file}: {self.item}: {self.field}: {self.problem} Fix: {self.fix}")
 
     def __reduce__(self):
         """Errors cross process boundaries (parallel staging) with their five parts."""
@@ -80,9 +82,20 @@ class ArticleFormatError(BuildError):
 
 
 class UnsafePath(BuildError):
-    """A source folder or file that is a link out of the repository, or a name that could climb out of sources/; or
-    a symbolic link where the build keeps its lock, journal, staging or previous copy (.build.lock, .publish-journal,
-    .build-staging, .publish-previous), which it never follows."""
+    """A source folder or file that is a link out of the repository, a name that could climb out of sources/, an
+    input that is not a regular file (a folder, a FIFO, a device); or a symbolic link where the build keeps its lock,
+    journal, staging or previous copy (.build.lock, .publish-journal, .build-staging, .publish-previous), which it
+    never follows."""
+
+
+class ReferenceFormatError(BuildError):
+    """A reference or vocabulary CSV (sources/reference/, sources/vocabularies/) that is not UTF-8 text, or does not
+    follow its schema in schemas/input/csv/ (columns, required cells, types, bounds)."""
+
+
+class UnpublishableText(BuildError):
+    """Text that a published file cannot hold as it is: longer than a spreadsheet cell (32,767 characters), or with
+    control characters or lone surrogates."""
 
 
 class BuildLocked(BuildError):
@@ -115,6 +128,18 @@ class NotWritable(BuildError):
 
 class PublishFailed(BuildError):
     """The operating system refused a step of the publish for another reason (a file in use, an I/O error)."""
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line message: control characters, line and paragraph separators and lone surrogates written
+    as escapes (a new line in a folder's name, an ESC in a value), so that no message spans two lines or drives the
+    terminal."""
+    if not UNPRINTED.search(text):
+        return text
+    return UNPRINTED.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
+
+UNPRINTED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def display_path(file: object) -> str:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 def actor_rows(actors: dict[str, dict], mentions: list[dict]) -> list[dict]:
     """Actor rows with every way the sources write them and the count of their mentions."""
+    texts: dict[str, list[str]] = {}
+    for mention in mentions:  # grouped once: one pass over the mentions, not one per actor
+        texts.setdefault(mention["actor_id"], []).append(mention["text"])
     rows = []
     for actor_id, actor in actors.items():
-        own = [m["text"] for m in mentions if m["actor_id"] == actor_id]
+        own = texts.get(actor_id, [])
         rows.append({**actor, "names_in_sources": " | ".join(dict.fromkeys(own)) or None, "mention_count": len(own)})
     return sorted(rows, key=lambda row: row["actor_id"])

@@ -16,7 +16,7 @@ FROM_ENTITY = ("iso3", "role")
 def load_actors(root: Path, vocab: Vocabularies) -> dict[str, dict]:
     """Actors of sources/actors.yaml, with identifiers from the reference entities they name."""
     path = root / ACTORS
-    entities = {row["name"]: row for row in read_csv(root / REFERENCE / "entities.csv")}
+    entities = {row["name"]: row for row in read_csv(root / REFERENCE / "entities.csv", root)}
     actors: dict[str, dict] = {}
     for item in load_yaml(path, "actors", root)["actors"]:
         ident = item["id"]

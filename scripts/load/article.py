@@ -12,7 +12,7 @@ from pathlib import Path
 from ..core.errors import ArticleChanged, ArticleFormatError
 from ..core.repo import ROOT
 from ..core.sentences import Sentence, split_sentences
-from .inputs import load_yaml
+from .inputs import line_column, load_yaml, read_input, unsafe_character
 
 
 @dataclass(frozen=True)
@@ -49,28 +49,41 @@ class Article:
 
 
 def load_article(folder: Path, root: Path = ROOT) -> Article:
-    """Read article.txt and metadata.yaml of one source folder; refuse an article whose bytes changed."""
+    """Read article.txt and metadata.yaml of one source folder; refuse an article whose bytes changed (ArticleChanged
+    carries the text it read, for the message of load_source)."""
     metadata = load_yaml(folder / "metadata.yaml", "metadata", root)
     path = folder / "article.txt"
-    data = path.read_bytes()
+    data = read_input(path, root, MAX_ARTICLE_BYTES, ArticleFormatError, folder.name)
     text = check_article_bytes(data, path, folder.name)
     digest = hashlib.sha256(data).hexdigest()
     if digest != metadata["sha256"]:
-        raise ArticleChanged(
+        changed = ArticleChanged(
             path,
             folder.name,
             "sha256",
             f"the article's SHA-256 is {digest}, metadata.yaml records {metadata['sha256']}.",
             "restore the original article; to replace it with a new text, make a new source folder.",
         )
-    return Article(folder.name, folder, text, data, metadata, split_sentences(text))
+        changed.text = text
+        raise changed
+    sentences = split_sentences(text)
+    if not sentences:
+        raise ArticleFormatError(
+            path,
+            folder.name,
+            "text",
+            "the article has no sentence: no line holds a letter.",
+            "put the article's text in the file (a page of numbers or symbols is not an article).",
+        )
+    return Article(folder.name, folder, text, data, metadata, sentences)
 
 
 MAX_ARTICLE_BYTES = 1_000_000  # a long news article is 20-60 KB; a megabyte is not an article but a mistake
 
 
 def check_article_bytes(data: bytes, path: Path, source_id: str) -> str:
-    """The article as text, when its bytes are plain UTF-8 with LF line endings; a named error otherwise."""
+    """The article as text, when its bytes are plain UTF-8 with LF line endings and no control character but tab
+    and newline; a named error otherwise (naming the place, never printing the text)."""
 
     def refuse(field: str, problem: str, fix: str) -> ArticleFormatError:
         return ArticleFormatError(path, source_id, field, problem, fix)
@@ -81,7 +94,7 @@ def check_article_bytes(data: bytes, path: Path, source_id: str) -> str:
         raise refuse(
             "size",
             f"{len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}.",
-            "check that this is one article; the limit is in scripts/article.py and the README.",
+            "check that this is one article; the limit is in scripts/load/article.py and the README.",
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise refuse(
@@ -116,5 +129,13 @@ def check_article_bytes(data: bytes, path: Path, source_id: str) -> str:
             "line endings",
             f"{kind} line endings (first at character {text.index(chr(13))}); offsets count LF only.",
             "convert the line endings to LF (e.g. dos2unix), then record the new sha256.",
+        )
+    unsafe = unsafe_character(text)
+    if unsafe:
+        raise refuse(
+            "text",
+            f"{unsafe[1]} at {line_column(text, unsafe[0])}.",
+            "remove the character (an article is plain text: letters, punctuation, spaces, tabs, new lines), "
+            "then record the new sha256.",
         )
     return text

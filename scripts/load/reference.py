@@ -19,9 +19,9 @@ def load_roll_calls(root: Path) -> list[dict]:
     """One row per state and resolution from the reference roll calls, checked against the official tallies."""
     folder = root / REFERENCE
     rows = []
-    for resolution in read_csv(folder / "unga_resolutions.csv"):
-        path = folder / resolution["roll_call_file"]
-        calls = read_csv(path)
+    for resolution in read_csv(folder / "unga_resolutions.csv", root):
+        path = folder / resolution["roll_call_file"]  # a plain file name (schemas/input/csv/unga_resolutions.json)
+        calls = read_csv(path, root, "roll_call")
         seen: set[str] = set()
         for call in calls:
             label = f"{resolution['symbol']} ({call['iso3']})"
@@ -62,13 +62,13 @@ def load_factbook_borders(root: Path) -> list[dict]:
     """Factbook border rows, checked: each pair once, and each country's listed borders summing to its total."""
     folder = root / REFERENCE
     path = folder / "borders_factbook.csv"
-    rows = read_csv(path)
+    rows = read_csv(path, root)
     sums: dict[str, int] = defaultdict(int)
     for row in rows:
         for side in ("iso3_a", "iso3_b"):
             check_iso3(row[side], file=path, item=f"{row['iso3_a']}-{row['iso3_b']}", field=side)
             sums[row[side]] += int(row["length_km"])
-    for total in read_csv(folder / "land_boundary_totals.csv"):
+    for total in read_csv(folder / "land_boundary_totals.csv", root):
         if total["iso3"] in sums and total["iso3"] not in ("RUS", "CHN"):  # only their Central Asian borders are listed
             if sums[total["iso3"]] != int(total["total_land_boundary_km"]):
                 raise ReferenceMismatch(
@@ -83,12 +83,12 @@ def load_factbook_borders(root: Path) -> list[dict]:
 
 
 def load_entities(root: Path) -> dict[str, dict]:
-    return {row["name"]: row for row in read_csv(root / REFERENCE / "entities.csv")}
+    return {row["name"]: row for row in read_csv(root / REFERENCE / "entities.csv", root)}
 
 
 def load_key_dates(root: Path) -> dict[str, dict]:
-    return {row["event"]: row for row in read_csv(root / REFERENCE / "key_dates.csv")}
+    return {row["event"]: row for row in read_csv(root / REFERENCE / "key_dates.csv", root)}
 
 
 def load_resolutions(root: Path) -> dict[str, dict]:
-    return {row["symbol"]: row for row in read_csv(root / REFERENCE / "unga_resolutions.csv")}
+    return {row["symbol"]: row for row in read_csv(root / REFERENCE / "unga_resolutions.csv", root)}

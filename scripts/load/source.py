@@ -29,7 +29,16 @@ CITING_FIELDS = (
 
 def source_folders(root: Path) -> list[Path]:
     """Every source folder under sources/articles/, in id order, each checked to be a real folder of the repository."""
-    folders = sorted(p for p in (root / ARTICLES).iterdir() if p.is_dir() or p.is_symlink())
+    articles = root / ARTICLES
+    if not articles.resolve().is_relative_to(root.resolve()):
+        raise UnsafePath(
+            articles,
+            "sources/articles",
+            "folder",
+            f"a link to {articles.resolve()}, outside the repository.",
+            "keep the articles in the repository: replace the link with a folder of source folders.",
+        )
+    folders = sorted(p for p in articles.iterdir() if p.is_dir() or p.is_symlink())
     for folder in folders:
         check_source_folder(root, folder)
     return folders
@@ -38,12 +47,12 @@ def source_folders(root: Path) -> list[Path]:
 def check_source_folder(root: Path, folder: Path) -> None:
     """A source folder is a real folder inside sources/articles/, named like an id, whose files stay in the repository."""
     inside = (root / ARTICLES).resolve()
-    if not ID_PATTERN.match(folder.name):
+    if not ID_PATTERN.fullmatch(folder.name):
         raise UnsafePath(
             folder,
-            folder.name,
+            repr(folder.name)[1:-1],
             "source id",
-            "a source id is lower-case letters, digits and hyphens.",
+            "a source id is lower-case letters, digits and hyphens (nothing else, not even a new line).",
             "rename the folder (e.g. reuters-unga-vote-2023-02-23).",
         )
     if folder.is_symlink() or folder.resolve().parent != inside:
@@ -92,7 +101,7 @@ def load_source(folder: Path, root: Path = ROOT) -> tuple[Article, dict]:
     try:
         article = load_article(folder, root)
     except ArticleChanged as exc:
-        text = (folder / "article.txt").read_bytes().decode("utf-8", errors="replace")
+        text = exc.text  # the text load_article read, through the guarded path
         missing = sorted({cited for cited in cited_texts(annotations) if cited not in text})
         detail = (
             f" {len(missing)} cited passages are no longer in it, e.g. {missing[:3]}."

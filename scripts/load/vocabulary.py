@@ -54,9 +54,9 @@ class Vocabularies:
 def load_vocabularies(root: Path) -> Vocabularies:
     folder = root / "sources" / "vocabularies"
     return Vocabularies(
-        {row["code"]: row["label"] for row in read_csv(folder / "cameo_event_codes.csv")},
-        {row["code"]: row["label"] for row in read_csv(folder / "cameo_actor_codes.csv")},
-        {row["event_type"]: row["definition"] for row in read_csv(folder / "plover_event_types.csv")},
+        {row["code"]: row["label"] for row in read_csv(folder / "cameo_event_codes.csv", root)},
+        {row["code"]: row["label"] for row in read_csv(folder / "cameo_actor_codes.csv", root)},
+        {row["event_type"]: row["definition"] for row in read_csv(folder / "plover_event_types.csv", root)},
     )
 
 

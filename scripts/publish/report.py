@@ -16,7 +16,12 @@ def verdict_order(root: Path = ROOT) -> tuple[str, ...]:
 
 
 def cell(text: object) -> str:
-    return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
+    """Data as text in a Markdown table cell: no HTML tag or entity can start (a claim's reason may hold "<script>":
+    `<` and `&` are escaped; a lone `>` opens nothing), pipes and new lines cannot break the table."""
+    if text is None:
+        return ""
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;")
+    return escaped.replace("|", "\\|").replace("\n", " ")
 
 
 def render_quality_report(tables: dict[str, list[dict]], validation: list[str], root: Path = ROOT) -> str:

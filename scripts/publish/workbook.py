@@ -1,6 +1,11 @@
 """The spreadsheet workbook: one sheet per table with typed cells (dates as dates, numbers as numbers, text as text
 even when it starts with "="), a first sheet that explains the package and every field (from the schemas), frozen
-header rows and column widths that fit. Deterministic: fixed document dates and zip timestamps."""
+header rows and column widths that fit. Deterministic: fixed document dates and zip timestamps.
+
+Dates before 1900-03-01 are written as ISO text (YYYY-MM-DD), not as date cells: spreadsheets count dates in the
+"1900 date system", which holds no date before 1900 and (Excel) a 29 February 1900 that never was, so LibreOffice
+and Excel would read such a cell a day or two apart, or not at all. Before anything is written, every text is
+checked to fit a cell (32,767 characters) and to hold no control character (UnpublishableText)."""
 
 from __future__ import annotations
 
@@ -14,11 +19,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ..core.errors import UnpublishableText
 from ..core.registry import TABLES, package_meta
+from ..load.inputs import unsafe_character
 from .archive import fixed_entry
 
 ABOUT = "About"
 HEADER = Font(bold=True)
+FIRST_SERIAL_DATE = dt.date(1900, 3, 1)  # from here on, every spreadsheet reads a date cell as the same day
+MAX_CELL = 32_767  # characters of a spreadsheet cell
 
 
 def workbook_name(root: Path) -> str:
@@ -103,6 +112,8 @@ def table_sheet(book: Workbook, name: str, schema: dict, rows: list[dict]) -> No
                 continue
             if field["type"] == "string":
                 set_text(cell, value)
+            elif field["type"] == "date" and value < FIRST_SERIAL_DATE:
+                set_text(cell, value.isoformat())
             else:
                 cell.value = value
                 if field["type"] == "date":
@@ -117,6 +128,7 @@ def table_sheet(book: Workbook, name: str, schema: dict, rows: list[dict]) -> No
 def write_workbook(
     path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict], meta: dict, created: dt.datetime
 ) -> None:
+    check_cells(tables, schemas)
     book = Workbook()
     about_sheet(book, meta, schemas, tables)
     for name in TABLES:
@@ -127,6 +139,41 @@ def write_workbook(
     buffer = io.BytesIO()
     book.save(buffer)
     normalise_zip(buffer.getvalue(), path, created)
+
+
+def check_cells(tables: dict[str, list[dict]], schemas: dict[str, dict]) -> None:
+    """Every text fits a cell and holds no control character (tab and new line aside): a named error naming the
+    input that gave it, before anything of the workbook is written."""
+    for name in TABLES:
+        key = schemas[name]["fields"][0]["name"]
+        for row in tables[name]:
+            for field in schemas[name]["fields"]:
+                value = row[field["name"]]
+                if field["type"] != "string" or value is None:
+                    continue
+                unsafe = unsafe_character(value)
+                problem = (
+                    f"{unsafe[1]} at character {unsafe[0] + 1}."
+                    if unsafe
+                    else f"{len(value):,} characters; a spreadsheet cell holds at most {MAX_CELL:,}."
+                    if len(value) > MAX_CELL
+                    else None
+                )
+                if problem:
+                    raise UnpublishableText(
+                        origin(name, row),
+                        f"{name} ({key}: {row[key]})",
+                        field["name"],
+                        problem,
+                        "shorten or correct the text in the input that gives it.",
+                    )
+
+
+def origin(name: str, row: dict) -> str:
+    """The input file a row comes from, for messages."""
+    if row.get("source_id"):
+        return f"sources/articles/{row['source_id']}/annotations.yaml"
+    return "sources/actors.yaml" if name == "actors" else "sources/reference/"
 
 
 def normalise_zip(data: bytes, path: Path, created: dt.datetime) -> None:
@@ -174,6 +221,8 @@ def cell_value(value: object, kind: str) -> object:
     if value is None:
         return None
     if kind == "date":
+        if isinstance(value, str):  # a date before 1900-03-01, written as ISO text
+            return dt.date.fromisoformat(value)
         return value.date() if isinstance(value, dt.datetime) else value
     if kind == "number":
         return float(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..core.errors import AnnotationFormatError, EvidenceNotFound
+from ..core.errors import AnnotationFormatError, DuplicateId, EvidenceNotFound
 from ..core.evidence import locate
 from ..load.article import Article
 from ..load.review import status
@@ -52,11 +52,22 @@ def stage_border_statements(
 ) -> list[dict]:
     """One borders row per border the article states, noting how it compares with the Factbook's length."""
     rows = []
+    stated: dict[tuple[str, ...], str] = {}
     for index, item in enumerate(annotations.get("borders", [])):
         label = f"borders[{index}] ({'-'.join(item['countries'])})"
         pair = tuple(sorted(item["countries"]))
         for code in pair:
             check_iso3(code, file=file, item=label, field="countries")
+        if pair in stated:
+            raise DuplicateId(
+                file,
+                label,
+                "countries",
+                f"the border {'-'.join(pair)} is stated twice in this article "
+                f"({stated[pair]} and borders[{index}]): its row id would repeat.",
+                "keep one item per border and article (cite the passage that states the length).",
+            )
+        stated[pair] = f"borders[{index}]"
         span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
         if item["as_written"] not in span.text:
             raise EvidenceNotFound(

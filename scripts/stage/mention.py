@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..core.errors import AnnotationFormatError, EvidenceNotFound
+from ..core.evidence import is_grapheme_boundary
 from ..load.actors import require_actor
 from ..load.article import Article
 
@@ -29,7 +29,9 @@ def stage_mentions(
                 )
             owner[alias] = actor_id
             spans = [
-                (m.start(), m.end(), actor_id) for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", article.text)
+                (start, end, actor_id)
+                for start, end in whole_word_matches(article.text, alias)
+                if is_grapheme_boundary(article.text, start) and is_grapheme_boundary(article.text, end)
             ]
             if not spans:
                 raise EvidenceNotFound(
@@ -40,11 +42,7 @@ def stage_mentions(
                     "copy the name exactly as the article writes it, or remove it.",
                 )
             found += spans
-    kept = [
-        (s, e, a)
-        for s, e, a in found
-        if not any(a2 == a and s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, a2 in found)
-    ]
+    kept = outermost(found)
     return [
         {
             "mention_id": f"{article.source_id}:{s}-{e}",
@@ -58,3 +56,39 @@ def stage_mentions(
         }
         for s, e, a in sorted(kept)
     ]
+
+
+def is_word(char: str) -> bool:
+    """A character of a word, as the regular expression \\w has it (letters, digits, the underscore)."""
+    return char.isalnum() or char == "_"
+
+
+def whole_word_matches(text: str, name: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of name not inside a longer word, left to right and not overlapping (what
+    re.finditer(r"(?<!\\w)NAME(?!\\w)") finds, by str.find: several times faster on a long article)."""
+    found, at = [], text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (at == 0 or not is_word(text[at - 1])) and (end == len(text) or not is_word(text[end])):
+            found.append((at, end))
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return found
+
+
+def outermost(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans not inside a longer span of the same actor. One sweep per actor, sorted by start and longest first:
+    a span lies inside a longer one exactly when an earlier span reaches as far (linear after sorting, where
+    comparing every pair was quadratic in the number of mentions)."""
+    by_actor: dict[str, set[tuple[int, int]]] = {}
+    for start, end, actor in found:
+        by_actor.setdefault(actor, set()).add((start, end))
+    kept = []
+    for actor, spans in by_actor.items():
+        reach = -1
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if end > reach:
+                kept.append((start, end, actor))
+                reach = end
+    return kept

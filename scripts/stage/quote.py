@@ -3,31 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..core.dates import check_dated_item
 from ..core.errors import AnnotationFormatError, EvidenceAmbiguous, EvidenceNotFound, IncompleteCoverage
-from ..core.evidence import Span, locate
+from ..core.evidence import Span, find_all, locate, short
 from ..core.quotation import find_quote_spans
 from ..load.actors import require_actor
 from ..load.article import Article
 from ..load.review import status
 
+NONBLANK = re.compile(r"\S")
+
+
+def quotation_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside every pair of quotation marks that holds more than white space (marks
+    excluded), in order; the same pairing as the drafter's (curly, straight and single marks, guillemets, nested, a
+    quotation continued in a new paragraph). Offsets only: nested pairs would make their texts quadratic in size."""
+    return [(start + 1, end) for start, end, _ in find_quote_spans(text) if NONBLANK.search(text, start + 1, end)]
+
 
 def find_quotations(text: str) -> list[Span]:
-    """The text inside every pair of quotation marks, with its offsets (marks excluded); the same pairing as the
-    drafter's (curly, straight and single marks, guillemets, nested, a quotation continued in a new paragraph)."""
-    return [
-        Span(text[start + 1 : end], start + 1, end)
-        for start, end, _ in find_quote_spans(text)
-        if text[start + 1 : end].strip()
-    ]
+    """The text inside every pair of quotation marks, with its offsets (see quotation_offsets)."""
+    return [Span(text[start:end], start, end) for start, end in quotation_offsets(text)]
 
 
 def stage_quotes(article: Article, annotations: dict, actors: dict, file: Path) -> list[dict]:
     """One row per annotated quotation; every pair of marks in the article must be annotated exactly once."""
     published = article.published
-    pairs = find_quotations(article.text)
+    pairs = set(quotation_offsets(article.text))
     rows = [stage_quote(item, article, pairs, actors, published, file) for item in annotations.get("quotes", [])]
     claimed = {}
     for row in rows:
@@ -40,22 +45,25 @@ def stage_quotes(article: Article, annotations: dict, actors: dict, file: Path) 
                 "annotate each pair of quotation marks once.",
             )
         claimed[row["text_start"]] = row["quote_id"]
-    missing = [pair for pair in pairs if pair.start not in claimed]
+    missing = sorted(pair for pair in pairs if pair[0] not in claimed)
     if missing:
+        start, end = missing[0]
+        shown = repr(article.text[start : min(end, start + 80)]) + ("…" if end > start + 80 else "")
         raise IncompleteCoverage(
             file,
             "quotes",
             "text",
-            f"{len(missing)} pair(s) of quotation marks are not annotated, first {missing[0].text!r} "
-            f"at offset {missing[0].start}.",
+            f"{len(missing)} pair(s) of quotation marks are not annotated, first {shown} at offset {start}.",
             "add a quotes item for it (kind: direct, or scare for marks that quote no one).",
         )
     return rows
 
 
-def stage_quote(item: dict, article: Article, pairs: list[Span], actors: dict, published: dt.date, file: Path) -> dict:
+def stage_quote(
+    item: dict, article: Article, pairs: set[tuple[int, int]], actors: dict, published: dt.date, file: Path
+) -> dict:
     label = f"quotes (id: {item['id']})"
-    span = pick_quotation(item, pairs, file, label)
+    span = pick_quotation(item, article.text, pairs, file, label)
     attribution = locate(
         article.text,
         item["attribution"],
@@ -125,14 +133,21 @@ def check_attribution(item: dict, attribution: Span, file: Path, label: str) -> 
             )
 
 
-def pick_quotation(item: dict, pairs: list[Span], file: Path, label: str) -> Span:
-    matches = [pair for pair in pairs if pair.text == item["text"]]
+def pick_quotation(item: dict, text: str, pairs: set[tuple[int, int]], file: Path, label: str) -> Span:
+    """The pair of marks around the item's text (its occurrence-th such pair): the places where the article holds
+    the text, kept where a pair of marks encloses exactly it (no scan of every pair for every item)."""
+    quoted = item["text"]
+    matches = [
+        Span(quoted, start, start + len(quoted))
+        for start in find_all(text, quoted)
+        if (start, start + len(quoted)) in pairs
+    ]
     if not matches:
         raise EvidenceNotFound(
             file,
             label,
             "text",
-            f"no pair of quotation marks in the article encloses {item['text']!r}.",
+            f"no pair of quotation marks in the article encloses {short(quoted)}.",
             "copy the words inside the marks exactly, without the marks.",
         )
     occurrence = item.get("occurrence")
@@ -141,7 +156,7 @@ def pick_quotation(item: dict, pairs: list[Span], file: Path, label: str) -> Spa
             file,
             label,
             "text",
-            f"{len(matches)} quotations read {item['text']!r}.",
+            f"{len(matches)} quotations read {short(quoted)}.",
             f"add `occurrence: N` (1 to {len(matches)}).",
         )
     if (occurrence or 1) > len(matches):
