@@ -18,7 +18,7 @@ from .link.tables import link_tables
 from .load.registries import load_registries
 from .load.source import source_folders
 from .publish.journal import build_lock, roll_forward
-from .publish.readme import update_counts, update_readme
+from .publish.readme import update_claims_summary, update_counts, update_readme
 from .publish.staging import publish_package
 from .stage.article import stage_article, stage_reference
 
@@ -42,6 +42,7 @@ def run_stages(root: Path, out, allow_drafts: bool) -> dict[str, list[dict]]:
     lines = publish_package(root, tables, sources, texts, list(registries.vocab.plover_types))
     update_readme(root)
     update_counts(root, tables)
+    update_claims_summary(root, tables)
     summarise(out, tables, lines)
     return tables
 

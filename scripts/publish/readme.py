@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -93,3 +94,35 @@ DETAILS = {
 
 def update_counts(root: Path, tables: dict[str, list[dict]]) -> bool:
     return replace_block(root / README, COUNTS_START, COUNTS_END, render_counts(tables, root))
+
+
+SUMMARY_START = ("<!-- claims-summary:start (generated from the published claims by scripts/publish/readme.py; "
+                 "do not edit) -->")
+SUMMARY_END = "<!-- claims-summary:end -->"
+
+
+def render_claims_summary(tables: dict[str, list[dict]]) -> str:
+    """Per source, the claims per verdict, the article's words of every claim that is not consistent, and how many
+    verdicts rest on a single source: the README's prose figures, never typed by hand."""
+    out = []
+    for source_id in sorted({row["source_id"] for row in tables["sources"]}):
+        claims = [c for c in tables["claims"] if c["source_id"] == source_id]
+        parts = []
+        for verdict in enum_of("claims", "verdict"):
+            rows = [c for c in claims if c["verdict"] == verdict]
+            if not rows:
+                continue
+            said = "; ".join(f"“{c['article_value']}”" + (f" against {c['record_value']} on record"
+                                                           if verdict == "approximately_consistent" else "")
+                             for c in rows)
+            parts.append(f"{len(rows)} {verdict.replace('_', ' ')}" + (f" ({said})" if verdict != "consistent" else ""))
+        single = sum(c["record_certainty"] == "single_source" for c in claims)
+        out.append(textwrap.fill(f"For `{source_id}`: {', '.join(parts) or 'no claims'}. {single} of its {len(claims)} "
+                                 "verdicts rest on a single independent source (`record_certainty` single_source).",
+                                 width=116, break_long_words=False, break_on_hyphens=False))
+    return "\n\n".join(out) + "\n"
+
+
+def update_claims_summary(root: Path, tables: dict[str, list[dict]]) -> bool:
+    """Put the claims summary between the README's markers; True when the README changed."""
+    return replace_block(root / README, SUMMARY_START, SUMMARY_END, render_claims_summary(tables))

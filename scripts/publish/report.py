@@ -55,9 +55,26 @@ def render_quality_report(tables: dict[str, list[dict]], validation: list[str], 
                 f"| {cell(c['record_value']) or '—'} <br>*{cell(c['record_source']) or 'no record'}; {c['record_certainty']}* "
                 f"| `{c['rule']}`: {cell(c['rule_detail'])} |" for c in rows]
         out.append("")
+    out += render_unchecked(tables.get("unchecked", []))
     single = [c["claim_id"] for c in claims if c["record_certainty"] == "single_source"]
     out += ["## Verdicts resting on a single source", "",
+            "Claims whose record value the reference gives from one independent source only (`record_certainty` "
+            "single_source, counted from `sources/reference/value_sources.csv` and the roll call's sources):", "",
             (", ".join(f"`{c}`" for c in single) + ".") if single else "None.", ""]
     consistent = [c["claim_id"] for c in claims if c["verdict"] == "consistent"]
     out += ["## Consistent with the record", "", ", ".join(f"`{c}`" for c in consistent) + "." if consistent else "None.", ""]
     return "\n".join(out)
+
+
+def render_unchecked(rows: list[dict]) -> list[str]:
+    """The articles' checkable statements that no claim checks, each with the reason (annotations `unchecked:`)."""
+    out = ["## Statements not checked", "",
+           "Checkable statements of the articles that no claim checks, with the reason (annotations `unchecked:`; the "
+           "build refuses a reviewed article whose checkable statement is neither a claim nor listed here):", ""]
+    if not rows:
+        return out + ["None.", ""]
+    out += ["| source | the article says (evidence, offsets) | kind | why it is not checked |", "|---|---|---|---|"]
+    out += [f"| {r['source_id']} | “{cell(r['evidence'])}” ({r['evidence_start']}–{r['evidence_end']}) "
+            f"| {r['kind']} | {cell(r['reason'])}{' *(drafted)*' if r['review_status'] == 'drafted' else ''} |"
+            for r in sorted(rows, key=lambda r: (r["source_id"], r["evidence_start"]))]
+    return out + [""]
