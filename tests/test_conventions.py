@@ -2,6 +2,7 @@
 holding on the published package: PLOVER against PLOVER's CAMEO mapping, planned happenings coded as intents, the
 kind of every mention, the basis of a place, record_certainty from the number of independent sources, every
 checkable statement a claim or listed as not checked."""
+
 from __future__ import annotations
 
 import csv
@@ -22,52 +23,141 @@ from .test_bad_input import ANN, edit
 VALUE_SOURCES = "sources/reference/value_sources.csv"
 MAPPING = "sources/vocabularies/cameo_plover_mapping.csv"
 DIPLOMACY = '    cameo: "050"\n    plover: SUPPORT\n'
-RUSSIAN = ("  russians:\n    - {text: Russian, kind: ethnonym, within: the large Russian minority}\n"
-           "  russian-language:\n    - {text: Russian, kind: language, within: Russian speakers}\n")
+RUSSIAN = (
+    "  russians:\n    - {text: Russian, kind: ethnonym, within: the large Russian minority}\n"
+    "  russian-language:\n    - {text: Russian, kind: language, within: Russian speakers}\n"
+)
 
 REFUSED = [
     # id, file, old, new, error, field, words the message must contain
-    ("plover-contradicts-the-mapping", ANN, DIPLOMACY, '    cameo: "050"\n    plover: COOPERATE\n',
-     errors.CodeMismatch, "plover", ["CAMEO 050", "maps to PLOVER SUPPORT", "gives COOPERATE", "plover_exception"]),
-    ("an-exception-that-departs-from-nothing", ANN, DIPLOMACY,
-     DIPLOMACY + "    plover_exception: A reason for nothing.\n", errors.CodeMismatch, "plover_exception",
-     ["no exception to explain"]),
-    ("a-mapping-row-outside-the-vocabularies", MAPPING, '"050","SUPPORT"', '"050","COOPERATION"',
-     errors.ReferenceMismatch, "cameo", ["'050'", "COOPERATION"]),
-    ("planned-meeting-coded-as-the-meeting", ANN, '    cameo: "036"\n    plover: AGREE\n    coding_note: >-\n'
-     '      Reported as future ("he will meet")', '    cameo: "040"\n    plover: CONSULT\n    coding_note: >-\n'
-     '      Reported as future ("he will meet")', errors.CodeMismatch, "cameo", ["planned", "040", '"036"']),
-    ("state-adjective-for-a-people-and-a-language", ANN, RUSSIAN, "", errors.MentionKindMismatch, "Russian",
-     ["“Russian minority”", "names a people, not the state 'russia'", "kind: ethnonym"]),
-    ("ethnonym-linked-to-a-state", ANN, RUSSIAN,
-     "  russians:\n    - {text: Russian, kind: ethnonym, within: Russian speakers}\n"
-     "  russian-language:\n    - {text: Russian, kind: ethnonym, within: the large Russian minority}\n",
-     errors.MentionKindMismatch, "Russian", ["of kind ethnonym", "'russian-language', an actor of kind language"]),
-    ("registered-adjective-left-out", ANN, "  kazakhstan: [Kazakhstan, Kazakh, ", "  kazakhstan: [Kazakhstan, ",
-     errors.MissingMention, "Kazakh", ["'Kazakh' at 892–898", "his Kazakh counterpart", "mentions.kazakhstan"]),
-    ("one-name-for-two-actors-unlimited", ANN, "    - {text: Russian, kind: language, within: Russian speakers}",
-     "    - {text: Russian, kind: language}", errors.AnnotationFormatError, "Russian", ["also given to 'russia'",
-                                                                                        "within:"]),
-    ("implied-place-without-its-basis", ANN,
-     "    place_note: Said on Tuesday, the day of the visit to Astana (key_dates.csv).\n", "",
-     errors.AnnotationFormatError, "place_note", ["place_basis: implied gives no basis", "Astana"]),
-    ("stated-place-the-article-never-names", ANN, "    place: tashkent\n    place_basis: implied\n"
-     "    place_note: Tashkent, where he landed that evening (key_dates.csv); the article names only Uzbekistan.\n",
-     "    place: tashkent\n    place_basis: stated\n", errors.AnnotationFormatError, "place_basis",
-     ["never name Tashkent"]),
-    ("a-value-source-naming-no-column", VALUE_SOURCES, "entities.csv,Donald Lu,role_2023,",
-     "entities.csv,Donald Lu,name_2023,", errors.ReferenceMismatch, "field", ["no column 'name_2023'"]),
-    ("unchecked-statement", ANN, "  - kind: number\n    evidence: the large Russian minority\n",
-     "  - kind: number\n    evidence: the large Russian majority\n", errors.EvidenceNotFound, "evidence",
-     ["the large Russian majority"]),
-    ("checkable-statement-neither-claimed-nor-listed", ANN,
-     "  - kind: characterisation\n    evidence: as it forged alliances with various partners\n",
-     "  - kind: characterisation\n    evidence: with various partners\n", errors.UncheckedStatement, "claims",
-     ["“alliances”", "unchecked"]),
-    ("a-neighbour-left-unchecked", ANN,
-     "    evidence: this region, which is in the sphere of influence of the powerful neighbor of Russia\n",
-     "    evidence: this region, which is in the sphere of influence\n",
-     errors.UncheckedStatement, "claims", ["“neighbor”", "characterisation"]),
+    (
+        "plover-contradicts-the-mapping",
+        ANN,
+        DIPLOMACY,
+        '    cameo: "050"\n    plover: COOPERATE\n',
+        errors.CodeMismatch,
+        "plover",
+        ["CAMEO 050", "maps to PLOVER SUPPORT", "gives COOPERATE", "plover_exception"],
+    ),
+    (
+        "an-exception-that-departs-from-nothing",
+        ANN,
+        DIPLOMACY,
+        DIPLOMACY + "    plover_exception: A reason for nothing.\n",
+        errors.CodeMismatch,
+        "plover_exception",
+        ["no exception to explain"],
+    ),
+    (
+        "a-mapping-row-outside-the-vocabularies",
+        MAPPING,
+        '"050","SUPPORT"',
+        '"050","COOPERATION"',
+        errors.ReferenceMismatch,
+        "cameo",
+        ["'050'", "COOPERATION"],
+    ),
+    (
+        "planned-meeting-coded-as-the-meeting",
+        ANN,
+        '    cameo: "036"\n    plover: AGREE\n    coding_note: >-\n      Reported as future ("he will meet")',
+        '    cameo: "040"\n    plover: CONSULT\n    coding_note: >-\n      Reported as future ("he will meet")',
+        errors.CodeMismatch,
+        "cameo",
+        ["planned", "040", '"036"'],
+    ),
+    (
+        "state-adjective-for-a-people-and-a-language",
+        ANN,
+        RUSSIAN,
+        "",
+        errors.MentionKindMismatch,
+        "Russian",
+        ["“Russian minority”", "names a people, not the state 'russia'", "kind: ethnonym"],
+    ),
+    (
+        "ethnonym-linked-to-a-state",
+        ANN,
+        RUSSIAN,
+        "  russians:\n    - {text: Russian, kind: ethnonym, within: Russian speakers}\n"
+        "  russian-language:\n    - {text: Russian, kind: ethnonym, within: the large Russian minority}\n",
+        errors.MentionKindMismatch,
+        "Russian",
+        ["of kind ethnonym", "'russian-language', an actor of kind language"],
+    ),
+    (
+        "registered-adjective-left-out",
+        ANN,
+        "  kazakhstan: [Kazakhstan, Kazakh, ",
+        "  kazakhstan: [Kazakhstan, ",
+        errors.MissingMention,
+        "Kazakh",
+        ["'Kazakh' at 892–898", "his Kazakh counterpart", "mentions.kazakhstan"],
+    ),
+    (
+        "one-name-for-two-actors-unlimited",
+        ANN,
+        "    - {text: Russian, kind: language, within: Russian speakers}",
+        "    - {text: Russian, kind: language}",
+        errors.AnnotationFormatError,
+        "Russian",
+        ["also given to 'russia'", "within:"],
+    ),
+    (
+        "implied-place-without-its-basis",
+        ANN,
+        "    place_note: Said on Tuesday, the day of the visit to Astana (key_dates.csv).\n",
+        "",
+        errors.AnnotationFormatError,
+        "place_note",
+        ["place_basis: implied gives no basis", "Astana"],
+    ),
+    (
+        "stated-place-the-article-never-names",
+        ANN,
+        "    place: tashkent\n    place_basis: implied\n"
+        "    place_note: Tashkent, where he landed that evening (key_dates.csv); the article names only Uzbekistan.\n",
+        "    place: tashkent\n    place_basis: stated\n",
+        errors.AnnotationFormatError,
+        "place_basis",
+        ["never name Tashkent"],
+    ),
+    (
+        "a-value-source-naming-no-column",
+        VALUE_SOURCES,
+        "entities.csv,Donald Lu,role_2023,",
+        "entities.csv,Donald Lu,name_2023,",
+        errors.ReferenceMismatch,
+        "field",
+        ["no column 'name_2023'"],
+    ),
+    (
+        "unchecked-statement",
+        ANN,
+        "  - kind: number\n    evidence: the large Russian minority\n",
+        "  - kind: number\n    evidence: the large Russian majority\n",
+        errors.EvidenceNotFound,
+        "evidence",
+        ["the large Russian majority"],
+    ),
+    (
+        "checkable-statement-neither-claimed-nor-listed",
+        ANN,
+        "  - kind: characterisation\n    evidence: as it forged alliances with various partners\n",
+        "  - kind: characterisation\n    evidence: with various partners\n",
+        errors.UncheckedStatement,
+        "claims",
+        ["“alliances”", "unchecked"],
+    ),
+    (
+        "a-neighbour-left-unchecked",
+        ANN,
+        "    evidence: this region, which is in the sphere of influence of the powerful neighbor of Russia\n",
+        "    evidence: this region, which is in the sphere of influence\n",
+        errors.UncheckedStatement,
+        "claims",
+        ["“neighbor”", "characterisation"],
+    ),
 ]
 
 
@@ -107,8 +197,12 @@ def test_every_plover_type_is_the_one_the_cameo_mapping_gives_or_states_why_not(
 
 
 def test_a_plover_exception_with_its_reason_is_published(repo):
-    edit(repo, ANN, DIPLOMACY, '    cameo: "050"\n    plover: COOPERATE\n    plover_exception: A test of the '
-                               'exception field.\n')
+    edit(
+        repo,
+        ANN,
+        DIPLOMACY,
+        '    cameo: "050"\n    plover: COOPERATE\n    plover_exception: A test of the exception field.\n',
+    )
     build(repo, out=lambda line: None)
     row = table("events", repo).set_index("event_id").loc["kazakhstan-multifaceted-diplomacy"]
     assert (row["plover_type"], row["plover_exception"]) == ("COOPERATE", "A test of the exception field.")
@@ -154,16 +248,19 @@ def test_every_implied_place_gives_its_basis():
     assert events[events["place_basis"] != "implied"]["place_note"].isna().all()
 
 
-@pytest.mark.parametrize("claim_id, certainty", [
-    ("role-blinken-secretary-of-state", "single_source"),      # one source (an en.wikipedia mirror), term or not
-    ("role-tileuberdi-foreign-minister", "confirmed"),          # two sources, though the record gives no term
-    ("role-putin-president", "confirmed"),
-    ("role-lu-central-asia-diplomat", "single_source"),         # State Department releases copied three times: one
-    ("kaz-rus-border-length", "single_source"),                 # the Factbook, however many profiles agree
-    ("date-tuesday-visit", "confirmed"),
-    ("vote-central-asian-five", "confirmed"),
-    ("first-visit", "none"),
-])
+@pytest.mark.parametrize(
+    "claim_id, certainty",
+    [
+        ("role-blinken-secretary-of-state", "single_source"),  # one source (an en.wikipedia mirror), term or not
+        ("role-tileuberdi-foreign-minister", "confirmed"),  # two sources, though the record gives no term
+        ("role-putin-president", "confirmed"),
+        ("role-lu-central-asia-diplomat", "single_source"),  # State Department releases copied three times: one
+        ("kaz-rus-border-length", "single_source"),  # the Factbook, however many profiles agree
+        ("date-tuesday-visit", "confirmed"),
+        ("vote-central-asian-five", "confirmed"),
+        ("first-visit", "none"),
+    ],
+)
 def test_record_certainty_counts_the_independent_sources_of_the_value(claim_id, certainty):
     assert table("claims").set_index("claim_id").loc[claim_id, "record_certainty"] == certainty
 
@@ -171,8 +268,10 @@ def test_record_certainty_counts_the_independent_sources_of_the_value(claim_id, 
 def test_record_certainty_follows_the_sources_listed_for_the_value(repo):
     path = repo / VALUE_SOURCES
     text = path.read_text(encoding="utf-8")
-    text = text.replace("Antony Blinken,role_2023,en.wikipedia mirror (movatter.jp)",
-                        "Antony Blinken,role_2023,en.wikipedia mirror (movatter.jp); a second source")
+    text = text.replace(
+        "Antony Blinken,role_2023,en.wikipedia mirror (movatter.jp)",
+        "Antony Blinken,role_2023,en.wikipedia mirror (movatter.jp); a second source",
+    )
     text = text.replace("Mukhtar Tileuberdi,role_2023,Astana Times; Interfax", "Mukhtar Tileuberdi,role_2023,Interfax")
     path.write_text(text, encoding="utf-8")
     build(repo, out=lambda line: None)
@@ -184,8 +283,9 @@ def test_record_certainty_follows_the_sources_listed_for_the_value(repo):
 def test_a_verdict_resting_on_a_value_without_listed_sources_is_refused(repo):
     path = repo / VALUE_SOURCES
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(line for line in lines if not line.startswith("entities.csv,Donald Lu,role_2023,")),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(line for line in lines if not line.startswith("entities.csv,Donald Lu,role_2023,")), encoding="utf-8"
+    )
     before = tree_digest(repo)
     with pytest.raises(errors.UnknownReference) as caught:
         build(repo, out=lambda line: None)
@@ -203,7 +303,8 @@ def test_the_neighbour_claims_read_the_factbooks_borders():
     assert claims.loc["russia-neighbour-of-the-region", "verdict"] == "consistent"
     assert claims.loc["five-former-soviet-republics", "record_value"] == (
         "KAZ independent 1991-12-16; KGZ independent 1991-08-31; TJK independent 1991-09-09; "
-        "TKM independent 1991-10-27; UZB independent 1991-09-01")
+        "TKM independent 1991-10-27; UZB independent 1991-09-01"
+    )
 
 
 def test_every_checkable_cue_of_the_seed_lies_in_a_claim_or_a_statement_listed_as_not_checked(article_text):

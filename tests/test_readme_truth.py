@@ -1,5 +1,6 @@
 """The README, the quality report and the reference's SOURCES.md say only what is true: every sentence that states a
 count or a guarantee is checked against the published data (or generated from it, and checked to be current)."""
+
 from __future__ import annotations
 
 import ast
@@ -43,8 +44,11 @@ def test_the_loading_recipes_comments_state_the_figures_the_data_give():
 
 
 def test_every_named_error_is_listed_and_shown_firing_by_a_test():
-    names = [name for name, cls in inspect.getmembers(errors, inspect.isclass)
-             if issubclass(cls, errors.BuildError) and cls is not errors.BuildError]
+    names = [
+        name
+        for name, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, errors.BuildError) and cls is not errors.BuildError
+    ]
     listed = README.split("The errors (`scripts/core/errors.py`):", 1)[1].split("\n\n", 1)[0]
     tests = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").glob("*.py"))
     for name in names:
@@ -92,8 +96,10 @@ def test_the_reference_sources_table_states_the_files_as_they_are():
     assert stated and all(int(n) == len(rows_of(folder / name)) for name, n in stated.items()), stated
     entities = rows_of(folder / "entities.csv")
     filled, blank = re.search(r"(\d+) QIDs filled; (\d+) QIDs left blank", text).groups()
-    assert (int(filled), int(blank)) == (sum(bool(r["wikidata_qid"]) for r in entities),
-                                         sum(not r["wikidata_qid"] for r in entities))
+    assert (int(filled), int(blank)) == (
+        sum(bool(r["wikidata_qid"]) for r in entities),
+        sum(not r["wikidata_qid"] for r in entities),
+    )
     roll = rows_of(folder / "unga_es11_6_roll_call.csv")
     confirmed, alone = re.search(r"(\d+) rows are independently confirmed; (\d+) rest on", text).groups()
     crosschecked = sum(";" in r["sources"] for r in roll)

@@ -1,7 +1,8 @@
 """Actor rows: the registry's actors with every way the sources write them and the count of their mentions."""
+
 from __future__ import annotations
 
-REGISTRY_ONLY = ("adjectives",)        # fields of the registry that the build uses and does not publish
+REGISTRY_ONLY = ("adjectives",)  # fields of the registry that the build uses and does not publish
 
 
 def actor_rows(actors: dict[str, dict], mentions: list[dict]) -> list[dict]:
@@ -10,6 +11,7 @@ def actor_rows(actors: dict[str, dict], mentions: list[dict]) -> list[dict]:
     for actor_id, actor in actors.items():
         own = [m["text"] for m in mentions if m["actor_id"] == actor_id]
         published = {key: value for key, value in actor.items() if key not in REGISTRY_ONLY}
-        rows.append({**published, "names_in_sources": " | ".join(dict.fromkeys(own)) or None,
-                     "mention_count": len(own)})
+        rows.append(
+            {**published, "names_in_sources": " | ".join(dict.fromkeys(own)) or None, "mention_count": len(own)}
+        )
     return sorted(rows, key=lambda row: row["actor_id"])

@@ -5,6 +5,7 @@ event it reports) count too. A reviewed article whose cue lies in no claim's and
 refused (UncheckedStatement); in an article that still holds machine-drafted items, each such statement is listed as
 not checked, "not yet triaged", marked drafted. Words inside scare quotes (a label, a slogan) are no statement of the
 article, and are not counted."""
+
 from __future__ import annotations
 
 from ..core.errors import UncheckedStatement
@@ -36,8 +37,9 @@ def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def unchecked_names(article: StagedArticle, claims: list[dict], spans: list[tuple[int, int]],
-                    actors: dict) -> list[Cue]:
+def unchecked_names(
+    article: StagedArticle, claims: list[dict], spans: list[tuple[int, int]], actors: dict
+) -> list[Cue]:
     """The first name of each person the article names whose spelling no claim checks and no item lists."""
     spelled = {c["actor_id"] for c in claims if c["rule"] == "name_spelling"}
     first: dict[str, Cue] = {}
@@ -55,15 +57,26 @@ def unchecked_names(article: StagedArticle, claims: list[dict], spans: list[tupl
 
 def refuse(article: StagedArticle, cue: Cue) -> None:
     """The first statement of a reviewed article that is neither checked nor listed as not checked."""
-    sentence = article.text[max(0, cue.start - 40):cue.end + 40].replace("\n", " ")
-    raise UncheckedStatement(article.file, f"{cue.kind} “{cue.text}” at {cue.start}–{cue.end}", "claims",
-                             f"“…{sentence}…” states something checkable ({cue.kind}) that no claim's evidence "
-                             "and no `unchecked` item holds.",
-                             "add a claim that checks it against the reference (a rule of scripts/stage/claim.py), "
-                             "or an `unchecked:` item with the words, the kind and the reason it is not checked.")
+    sentence = article.text[max(0, cue.start - 40) : cue.end + 40].replace("\n", " ")
+    raise UncheckedStatement(
+        article.file,
+        f"{cue.kind} “{cue.text}” at {cue.start}–{cue.end}",
+        "claims",
+        f"“…{sentence}…” states something checkable ({cue.kind}) that no claim's evidence "
+        "and no `unchecked` item holds.",
+        "add a claim that checks it against the reference (a rule of scripts/stage/claim.py), "
+        "or an `unchecked:` item with the words, the kind and the reason it is not checked.",
+    )
 
 
 def untriaged(article: StagedArticle, cue: Cue) -> dict:
     """A statement of a drafted article that nothing checks or lists, listed as not yet triaged."""
-    return {"source_id": article.source_id, "kind": cue.kind, "evidence": cue.text, "evidence_start": cue.start,
-            "evidence_end": cue.end, "reason": UNTRIAGED, "review_status": "drafted"}
+    return {
+        "source_id": article.source_id,
+        "kind": cue.kind,
+        "evidence": cue.text,
+        "evidence_start": cue.start,
+        "evidence_end": cue.end,
+        "reason": UNTRIAGED,
+        "review_status": "drafted",
+    }

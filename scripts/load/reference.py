@@ -1,5 +1,6 @@
 """Reference tables (sources/reference/): UN roll calls checked against their official tallies, Factbook land borders
 checked against each country's total, the entities with their identifiers, key dates and resolutions."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -26,8 +27,13 @@ def load_roll_calls(root: Path) -> list[dict]:
             label = f"{resolution['symbol']} ({call['iso3']})"
             check_iso3(call["iso3"], file=path, item=label, field="iso3")
             if call["vote"] not in VOTE_VALUES:
-                raise UnknownCode(path, label, "vote", f"{call['vote']!r} is not a vote value.",
-                                  f"use one of {', '.join(VOTE_VALUES)}.")
+                raise UnknownCode(
+                    path,
+                    label,
+                    "vote",
+                    f"{call['vote']!r} is not a vote value.",
+                    f"use one of {', '.join(VOTE_VALUES)}.",
+                )
             if call["iso3"] in seen:
                 raise ReferenceMismatch(path, label, "iso3", "the state is listed twice.", "keep one row per state.")
             seen.add(call["iso3"])
@@ -43,9 +49,13 @@ def check_tally(resolution: dict, calls: list[dict], path: Path) -> None:
     if len(calls) != UN_MEMBER_STATES or any(counted[v] != expected[v] for v in VOTE_VALUES):
         found = ", ".join(f"{counted[v]} {v}" for v in VOTE_VALUES)
         want = ", ".join(f"{expected[v]} {v}" for v in VOTE_VALUES)
-        raise ReferenceMismatch(path, resolution["symbol"], "vote",
-                                f"expected {UN_MEMBER_STATES} states ({want}), found {len(calls)} ({found}).",
-                                "correct the roll call from the official record (UN Digital Library), citing it.")
+        raise ReferenceMismatch(
+            path,
+            resolution["symbol"],
+            "vote",
+            f"expected {UN_MEMBER_STATES} states ({want}), found {len(calls)} ({found}).",
+            "correct the roll call from the official record (UN Digital Library), citing it.",
+        )
 
 
 def load_factbook_borders(root: Path) -> list[dict]:
@@ -61,10 +71,14 @@ def load_factbook_borders(root: Path) -> list[dict]:
     for total in read_csv(folder / "land_boundary_totals.csv"):
         if total["iso3"] in sums and total["iso3"] not in ("RUS", "CHN"):  # only their Central Asian borders are listed
             if sums[total["iso3"]] != int(total["total_land_boundary_km"]):
-                raise ReferenceMismatch(path, total["iso3"], "length_km",
-                                        f"expected the borders of {total['iso3']} to sum to {total['total_land_boundary_km']} km "
-                                        f"(land_boundary_totals.csv), found {sums[total['iso3']]} km.",
-                                        "correct the border rows from the Factbook, citing the snapshot.")
+                raise ReferenceMismatch(
+                    path,
+                    total["iso3"],
+                    "length_km",
+                    f"expected the borders of {total['iso3']} to sum to {total['total_land_boundary_km']} km "
+                    f"(land_boundary_totals.csv), found {sums[total['iso3']]} km.",
+                    "correct the border rows from the Factbook, citing the snapshot.",
+                )
     return rows
 
 
@@ -75,8 +89,11 @@ def complete_border_countries(root: Path, rows: list[dict]) -> frozenset[str]:
     for row in rows:
         for side in ("iso3_a", "iso3_b"):
             sums[row[side]] += int(row["length_km"])
-    return frozenset(total["iso3"] for total in read_csv(root / REFERENCE / "land_boundary_totals.csv")
-                     if sums.get(total["iso3"]) == int(total["total_land_boundary_km"]))
+    return frozenset(
+        total["iso3"]
+        for total in read_csv(root / REFERENCE / "land_boundary_totals.csv")
+        if sums.get(total["iso3"]) == int(total["total_land_boundary_km"])
+    )
 
 
 def load_entities(root: Path) -> dict[str, dict]:
@@ -112,15 +129,29 @@ def load_value_sources(root: Path) -> dict[tuple[str, str, str], list[str]]:
         label = f"{row['file']}: {row['row']}: {row['field']}"
         names = [name.strip() for name in row["independent_sources"].split(";") if name.strip()]
         if row["file"] not in ROW_KEYS or key in sources or not names:
-            raise ReferenceMismatch(path, label, "file", "not one row, naming a reference file of "
-                                    f"{sorted(ROW_KEYS)} and at least one independent source.",
-                                    "name the file, the row, the field and the sources, once per value.")
+            raise ReferenceMismatch(
+                path,
+                label,
+                "file",
+                f"not one row, naming a reference file of {sorted(ROW_KEYS)} and at least one independent source.",
+                "name the file, the row, the field and the sources, once per value.",
+            )
         rows = read_csv(folder / row["file"])
         if row["row"] != "*" and row["row"] not in {ROW_KEYS[row["file"]](r) for r in rows}:
-            raise ReferenceMismatch(path, label, "row", f"{row['file']} has no row {row['row']!r}.",
-                                    "name the row exactly as the reference file writes it.")
+            raise ReferenceMismatch(
+                path,
+                label,
+                "row",
+                f"{row['file']} has no row {row['row']!r}.",
+                "name the row exactly as the reference file writes it.",
+            )
         if row["field"] != "*" and row["field"] not in rows[0]:
-            raise ReferenceMismatch(path, label, "field", f"{row['file']} has no column {row['field']!r}.",
-                                    "name a column of the reference file.")
+            raise ReferenceMismatch(
+                path,
+                label,
+                "field",
+                f"{row['file']} has no column {row['field']!r}.",
+                "name a column of the reference file.",
+            )
         sources[key] = names
     return sources

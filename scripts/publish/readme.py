@@ -1,5 +1,6 @@
 """The README's generated parts: the data dictionary, rendered from schemas/, and the counts of the published tables
 (never written by hand; tests/test_readme.py fails when they drift)."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,9 @@ def render_dictionary(root: Path) -> str:
         schema = load_schema(name, root)
         key = ", ".join(schema["primaryKey"])
         out.append(f"### `{name}` — {about[name]['title']}\n")
-        out.append(f"{about[name]['description']} Files: `data/{name}.csv`, `data/{name}.parquet`. "
-                   f"Primary key: `{key}`.")
+        out.append(
+            f"{about[name]['description']} Files: `data/{name}.csv`, `data/{name}.parquet`. Primary key: `{key}`."
+        )
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
             out[-1] += f" `{', '.join(fk['fields'])}` → `{ref['resource']}.{', '.join(ref['fields'])}`."
@@ -55,7 +57,7 @@ def replace_block(path: Path, start: str, end: str, body: str) -> bool:
     if new != text:
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(new, encoding="utf-8")
-        os.replace(temporary, path)       # a killed build never leaves half a README
+        os.replace(temporary, path)  # a killed build never leaves half a README
     return new != text
 
 
@@ -82,11 +84,19 @@ def tally(rows: list[dict], field: str, order: tuple[str, ...] | None = None, wo
 DETAILS = {
     "sources": lambda rows: tally(rows, "outlet", words={None: "of unknown outlet"}) if rows else "",
     "quotes": lambda rows: tally(rows, "kind", ("direct", "scare"), {"direct": "direct", "scare": "scare quote(s)"}),
-    "votes": lambda rows: "; ".join(f"{symbol}: " + tally([r for r in rows if r["resolution_symbol"] == symbol], "vote",
-                                                          VOTE_VALUES, {"non_voting": "non-voting"})
-                                    for symbol in sorted({r["resolution_symbol"] for r in rows})),
-    "borders": lambda rows: tally(rows, "value_origin", ("article", "cia_world_factbook"),
-                                  {"article": "as an article states it", "cia_world_factbook": "from the CIA World Factbook"}),
+    "votes": lambda rows: "; ".join(
+        f"{symbol}: "
+        + tally(
+            [r for r in rows if r["resolution_symbol"] == symbol], "vote", VOTE_VALUES, {"non_voting": "non-voting"}
+        )
+        for symbol in sorted({r["resolution_symbol"] for r in rows})
+    ),
+    "borders": lambda rows: tally(
+        rows,
+        "value_origin",
+        ("article", "cia_world_factbook"),
+        {"article": "as an article states it", "cia_world_factbook": "from the CIA World Factbook"},
+    ),
     "claims": lambda rows: tally(rows, "verdict", enum_of("claims", "verdict")),
     "events": lambda rows: f"{sum(1 for r in rows if r['source_count'] > 1)} reported by more than one source",
 }
@@ -96,8 +106,9 @@ def update_counts(root: Path, tables: dict[str, list[dict]]) -> bool:
     return replace_block(root / README, COUNTS_START, COUNTS_END, render_counts(tables, root))
 
 
-SUMMARY_START = ("<!-- claims-summary:start (generated from the published claims by scripts/publish/readme.py; "
-                 "do not edit) -->")
+SUMMARY_START = (
+    "<!-- claims-summary:start (generated from the published claims by scripts/publish/readme.py; do not edit) -->"
+)
 SUMMARY_END = "<!-- claims-summary:end -->"
 
 
@@ -112,14 +123,22 @@ def render_claims_summary(tables: dict[str, list[dict]]) -> str:
             rows = [c for c in claims if c["verdict"] == verdict]
             if not rows:
                 continue
-            said = "; ".join(f"“{c['article_value']}”" + (f" against {c['record_value']} on record"
-                                                           if verdict == "approximately_consistent" else "")
-                             for c in rows)
+            said = "; ".join(
+                f"“{c['article_value']}”"
+                + (f" against {c['record_value']} on record" if verdict == "approximately_consistent" else "")
+                for c in rows
+            )
             parts.append(f"{len(rows)} {verdict.replace('_', ' ')}" + (f" ({said})" if verdict != "consistent" else ""))
         single = sum(c["record_certainty"] == "single_source" for c in claims)
-        out.append(textwrap.fill(f"For `{source_id}`: {', '.join(parts) or 'no claims'}. {single} of its {len(claims)} "
-                                 "verdicts rest on a single independent source (`record_certainty` single_source).",
-                                 width=116, break_long_words=False, break_on_hyphens=False))
+        out.append(
+            textwrap.fill(
+                f"For `{source_id}`: {', '.join(parts) or 'no claims'}. {single} of its {len(claims)} "
+                "verdicts rest on a single independent source (`record_certainty` single_source).",
+                width=116,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
     return "\n\n".join(out) + "\n"
 
 

@@ -5,6 +5,7 @@ schemas/input/annotations.schema.json ($defs/params-<rule>) and checked when the
 carries the annotations `file` and the item's `label`, so that a rule naming a record that does not exist (an actor,
 a key date, a resolution, a group, a state's vote) raises a named error where it looks the record up. Any other
 exception inside a rule is a bug, and propagates as one."""
+
 from __future__ import annotations
 
 import calendar
@@ -15,12 +16,19 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ..core.errors import (
+    AnnotationFormatError,
+    BuildError,
+    EvidenceNotFound,
+    InvalidDate,
+    UnknownActor,
+    UnknownCode,
+    UnknownReference,
+)
+from ..core.evidence import locate
+from ..core.registry import WEEKDAYS
 from ..load.actors import require_actor
 from ..load.article import Article
-from ..core.registry import WEEKDAYS
-from ..core.errors import (AnnotationFormatError, BuildError, EvidenceNotFound, InvalidDate, UnknownActor, UnknownCode,
-                           UnknownReference)
-from ..core.evidence import locate
 from ..load.review import status
 
 
@@ -28,6 +36,7 @@ from ..load.review import status
 class Record:
     """What the rules may consult: the reference rows of the borders and votes tables, the article's mentions, the
     actors and the reference files."""
+
     borders: list[dict]
     votes: list[dict]
     mentions: list[dict]
@@ -47,8 +56,13 @@ VALUE_SOURCES = "sources/reference/value_sources.csv"
 
 
 def verdict(record_value, source, certainty, value, detail) -> dict:
-    return {"record_value": record_value, "record_source": source, "record_certainty": certainty,
-            "verdict": value, "rule_detail": detail}
+    return {
+        "record_value": record_value,
+        "record_source": source,
+        "record_certainty": certainty,
+        "verdict": value,
+        "rule_detail": detail,
+    }
 
 
 def certainty_of(count: int) -> str:
@@ -66,12 +80,15 @@ def certainty(claim: dict, record: Record, *values: tuple[str, str, str]) -> str
         keys = [(file, row, field), (file, row, "*"), (file, "*", field), (file, "*", "*")]
         found = next((record.value_sources[key] for key in keys if key in record.value_sources), None)
         if found is None:
-            raise UnknownReference(claim["file"], claim["label"], "record_certainty",
-                                   f"{VALUE_SOURCES} gives no sources for {file}: {row}: {field}, the value the "
-                                   "verdict rests on.",
-                                   "add a row naming the independent sources of the value (copies of one source "
-                                   "count once), from sources/reference/SOURCES.md; a value of sources/actors.yaml "
-                                   "has no cited source: give the actor a row of entities.csv.")
+            raise UnknownReference(
+                claim["file"],
+                claim["label"],
+                "record_certainty",
+                f"{VALUE_SOURCES} gives no sources for {file}: {row}: {field}, the value the verdict rests on.",
+                "add a row naming the independent sources of the value (copies of one source "
+                "count once), from sources/reference/SOURCES.md; a value of sources/actors.yaml "
+                "has no cited source: give the actor a row of entities.csv.",
+            )
         counts.append(len(found))
     return certainty_of(min(counts))
 
@@ -79,8 +96,10 @@ def certainty(claim: dict, record: Record, *values: tuple[str, str, str]) -> str
 def border_length(claim: dict, p: dict, record: Record, article: Article) -> dict:
     stated = stated_number(claim)
     pair = sorted(p["countries"])
-    row = next((r for r in record.borders if [r["iso3_a"], r["iso3_b"]] == pair
-                and r["value_origin"] == "cia_world_factbook"), None)
+    row = next(
+        (r for r in record.borders if [r["iso3_a"], r["iso3_b"]] == pair and r["value_origin"] == "cia_world_factbook"),
+        None,
+    )
     if row is None:
         return verdict(None, None, "none", "unverifiable", f"no Factbook row for {'-'.join(pair)}.")
     recorded = row["length_km"]
@@ -88,8 +107,13 @@ def border_length(claim: dict, p: dict, record: Record, article: Article) -> dic
     close = "approximately_consistent" if rel <= p["tolerance"] else "discrepant"
     value = "consistent" if stated == recorded else close
     sure = certainty(claim, record, (BORDERS, "-".join(pair), "length_km"))
-    return verdict(f"{recorded:,} km", row["reference_path"], sure, value,
-                   f"|{stated} - {recorded}| / {recorded} = {rel:.1%}; tolerance {p['tolerance']:.0%}.")
+    return verdict(
+        f"{recorded:,} km",
+        row["reference_path"],
+        sure,
+        value,
+        f"|{stated} - {recorded}| / {recorded} = {rel:.1%}; tolerance {p['tolerance']:.0%}.",
+    )
 
 
 def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -102,10 +126,13 @@ def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dic
     else:
         value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} < {p['threshold']})"
     where, row, _ = role_source(actor)
-    return verdict(actor["name"], actor["reference"] or "sources/actors.yaml",
-                   certainty(claim, record, (where, row, "name")), value,
-                   f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} "
-                   "(rapidfuzz ratio).")
+    return verdict(
+        actor["name"],
+        actor["reference"] or "sources/actors.yaml",
+        certainty(claim, record, (where, row, "name")),
+        value,
+        f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} (rapidfuzz ratio).",
+    )
 
 
 def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -121,12 +148,22 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     published = article.published
     start, end, span = role_term(role, where, row, field)
     if start is None:
-        return verdict(role, actor["reference"], sure, "consistent",
-                       f"record role contains {p['keywords']}; the record gives no term, so the date is not checked.")
+        return verdict(
+            role,
+            actor["reference"],
+            sure,
+            "consistent",
+            f"record role contains {p['keywords']}; the record gives no term, so the date is not checked.",
+        )
     in_office = start <= published and (end is None or published <= end)
-    return verdict(role, actor["reference"], sure, "consistent" if in_office else "discrepant",
-                   f"record role contains {p['keywords']}; {span} from {start} to {end or 'present'} "
-                   f"{'covers' if in_office else 'does not cover'} {published}.")
+    return verdict(
+        role,
+        actor["reference"],
+        sure,
+        "consistent" if in_office else "discrepant",
+        f"record role contains {p['keywords']}; {span} from {start} to {end or 'present'} "
+        f"{'covers' if in_office else 'does not cover'} {published}.",
+    )
 
 
 def role_term(role: str, where: str, row: str, field: str) -> tuple[dt.date | None, dt.date | None, str]:
@@ -153,30 +190,48 @@ def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
     names = ", ".join(countries[m] for m in members)
     if p["stated_count"] != listed:
         value = "garbled"
-        detail = (f"the article says {p['stated_count']} but lists {listed}; the record's members: {names}; "
-                  f"missing: {missing}.")
+        detail = (
+            f"the article says {p['stated_count']} but lists {listed}; the record's members: {names}; "
+            f"missing: {missing}."
+        )
     else:
         value = "discrepant" if missing else "consistent"
         detail = f"listed {listed} of {len(members)} members; missing: {missing}."
-    return verdict(names, f"{ENTITIES}: {p['group']}", certainty(claim, record, (ENTITIES, p["group"], "role_2023")),
-                   value, detail)
+    return verdict(
+        names, f"{ENTITIES}: {p['group']}", certainty(claim, record, (ENTITIES, p["group"], "role_2023")), value, detail
+    )
 
 
 def self_meeting(claim: dict, p: dict, record: Record, article: Article) -> dict:
     actor_row(claim, record, p["subject"], "params.subject")
     if p["partner"] not in claim["evidence"]:
-        raise EvidenceNotFound(claim["file"], claim["label"], "params.partner",
-                               f"{p['partner']!r} is not in the claim's evidence {claim['evidence']!r}.",
-                               "give the partner's name exactly as the evidence writes it.")
+        raise EvidenceNotFound(
+            claim["file"],
+            claim["label"],
+            "params.partner",
+            f"{p['partner']!r} is not in the claim's evidence {claim['evidence']!r}.",
+            "give the partner's name exactly as the evidence writes it.",
+        )
     partner_at = claim["evidence_start"] + claim["evidence"].index(p["partner"])
-    partner = next((m["actor_id"] for m in record.mentions
-                    if m["source_id"] == article.source_id and m["text_start"] == partner_at), None)
+    partner = next(
+        (
+            m["actor_id"]
+            for m in record.mentions
+            if m["source_id"] == article.source_id and m["text_start"] == partner_at
+        ),
+        None,
+    )
     key = key_date_row(claim, p, record)
     same = partner == p["subject"]
     sure = certainty(claim, record, (KEY_DATES, key["event"], "date"))
-    return verdict(f"{key['event']} ({key['date']})", KEY_DATES, sure, "garbled" if same else "consistent",
-                   f"the meeting's partner {p['partner']!r} is linked to {partner!r}, "
-                   f"{'the subject himself' if same else 'not the subject'} ({p['subject']!r}).")
+    return verdict(
+        f"{key['event']} ({key['date']})",
+        KEY_DATES,
+        sure,
+        "garbled" if same else "consistent",
+        f"the meeting's partner {p['partner']!r} is linked to {partner!r}, "
+        f"{'the subject himself' if same else 'not the subject'} ({p['subject']!r}).",
+    )
 
 
 def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -184,19 +239,28 @@ def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> di
     votes = {r["iso3"]: r for r in record.votes if r["resolution_symbol"] == p["resolution"]}
     unknown = [s for s in p["states"] if s not in votes]
     if unknown:
-        raise UnknownCode(claim["file"], claim["label"], "params.states",
-                          f"no recorded vote of {unknown} on {p['resolution']}.",
-                          "use ISO3 codes of states in the resolution's roll call (sources/reference/).")
+        raise UnknownCode(
+            claim["file"],
+            claim["label"],
+            "params.states",
+            f"no recorded vote of {unknown} on {p['resolution']}.",
+            "use ISO3 codes of states in the resolution's roll call (sources/reference/).",
+        )
     rows = [votes[s] for s in p["states"]]
     outside = [f"{r['iso3']} {r['vote']}" for r in rows if r["vote"] not in p["allowed"]]
     counts = {r["iso3"]: len([s for s in r["record_crosschecks"].split(";") if s.strip()]) for r in rows}
     single = [iso for iso, count in counts.items() if count < 2]
     value = "consistent" if not outside and p["stated_count"] == len(rows) else "discrepant"
-    return verdict("; ".join(f"{r['iso3']} {r['vote']}" for r in rows), rows[0]["record_source"],
-                   certainty_of(min(counts.values())), value,
-                   f"recorded votes in {p['allowed']} for {len(rows) - len(outside)} of {len(rows)} states"
-                   + (f"; outside: {outside}" if outside else "") + f"; the article counts {p['stated_count']}."
-                   + (f" Single-source rows: {single}." if single else ""))
+    return verdict(
+        "; ".join(f"{r['iso3']} {r['vote']}" for r in rows),
+        rows[0]["record_source"],
+        certainty_of(min(counts.values())),
+        value,
+        f"recorded votes in {p['allowed']} for {len(rows) - len(outside)} of {len(rows)} states"
+        + (f"; outside: {outside}" if outside else "")
+        + f"; the article counts {p['stated_count']}."
+        + (f" Single-source rows: {single}." if single else ""),
+    )
 
 
 def weekday_date(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -211,9 +275,13 @@ def weekday_date(claim: dict, p: dict, record: Record, article: Article) -> dict
         key = key_date_row(claim, p, record)
         recorded, source = reference_date(key["date"], KEY_DATES, key["event"], "date"), f"{KEY_DATES}: {key['event']}"
         value = (KEY_DATES, key["event"], "date")
-    return verdict(recorded.isoformat(), source, certainty(claim, record, value),
-                   "consistent" if resolved == recorded else "discrepant",
-                   f"{p['weekday']} on or before publication ({published}) is {resolved}; the record has {recorded}.")
+    return verdict(
+        recorded.isoformat(),
+        source,
+        certainty(claim, record, value),
+        "consistent" if resolved == recorded else "discrepant",
+        f"{p['weekday']} on or before publication ({published}) is {resolved}; the record has {recorded}.",
+    )
 
 
 def resolution_force(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -221,12 +289,13 @@ def resolution_force(claim: dict, p: dict, record: Record, article: Article) -> 
     words = [w for w in p["binding_words"] if re.search(rf"\b{re.escape(w)}\b", claim["evidence"], re.IGNORECASE)]
     binding = res["legal_effect"] != "recommendation"
     value = "consistent" if binding or not words else "discrepant"
-    return verdict(f"{res['symbol']}, a General Assembly {res['legal_effect']} (non-binding), which "
-                   f"{res['operative_demand']}",
-                   f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
-                   certainty(claim, record, (RESOLUTIONS, res["symbol"], "legal_effect")), value,
-                   f"the article's words {words} describe a binding act; "
-                   f"the record's legal effect is {res['legal_effect']!r}.")
+    return verdict(
+        f"{res['symbol']}, a General Assembly {res['legal_effect']} (non-binding), which {res['operative_demand']}",
+        f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
+        certainty(claim, record, (RESOLUTIONS, res["symbol"], "legal_effect")),
+        value,
+        f"the article's words {words} describe a binding act; the record's legal effect is {res['legal_effect']!r}.",
+    )
 
 
 def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -235,9 +304,13 @@ def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
     day = anniversary(start, p["years"])
     gap = (article.published - day).days
     value = "consistent" if 0 < gap <= p["max_days"] else "discrepant"
-    return verdict(f"anniversary {day} ({key['event']} {start})", KEY_DATES,
-                   certainty(claim, record, (KEY_DATES, key["event"], "date")),
-                   value, f"publication is {gap} days after {day}; 'days after' allows 1 to {p['max_days']}.")
+    return verdict(
+        f"anniversary {day} ({key['event']} {start})",
+        KEY_DATES,
+        certainty(claim, record, (KEY_DATES, key["event"], "date")),
+        value,
+        f"publication is {gap} days after {day}; 'days after' allows 1 to {p['max_days']}.",
+    )
 
 
 def no_reference(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -246,14 +319,22 @@ def no_reference(claim: dict, p: dict, record: Record, article: Article) -> dict
 
 def former_soviet(claim: dict, p: dict, record: Record, article: Article) -> dict:
     countries = {row["iso3"]: name for name, row in record.entities.items() if row["kind"] == "country"}
-    confirmed = {iso: row for iso in p["states"] for event, row in record.key_dates.items()
-                 if countries.get(iso, "\0") in event and "independence" in event.lower() and "Soviet Union" in event}
+    confirmed = {
+        iso: row
+        for iso in p["states"]
+        for event, row in record.key_dates.items()
+        if countries.get(iso, "\0") in event and "independence" in event.lower() and "Soviet Union" in event
+    }
     value = "consistent" if len(confirmed) == len(p["states"]) else "unverifiable"
     events = [(KEY_DATES, row["event"], "date") for row in confirmed.values()]
-    return verdict("; ".join(f"{iso} independent {row['date']}" for iso, row in sorted(confirmed.items())) or None,
-                   KEY_DATES, certainty(claim, record, *events) if events else "none", value,
-                   f"the reference dates independence from the Soviet Union for {len(confirmed)} of {len(p['states'])} "
-                   f"states ({sorted(confirmed)}); the others are not in it.")
+    return verdict(
+        "; ".join(f"{iso} independent {row['date']}" for iso, row in sorted(confirmed.items())) or None,
+        KEY_DATES,
+        certainty(claim, record, *events) if events else "none",
+        value,
+        f"the reference dates independence from the Soviet Union for {len(confirmed)} of {len(p['states'])} "
+        f"states ({sorted(confirmed)}); the others are not in it.",
+    )
 
 
 def border_neighbours(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -264,26 +345,61 @@ def border_neighbours(claim: dict, p: dict, record: Record, article: Article) ->
     apart = sorted(set(p["states"]) - set(beside) - {p["neighbour"]})
     unknown = sorted(s for s in apart if s not in record.complete_borders)
     if unknown:
-        return verdict(None, None, "none", "unverifiable",
-                       f"the Factbook rows do not list every border of {unknown}, so a missing row proves nothing.")
+        return verdict(
+            None,
+            None,
+            "none",
+            "unverifiable",
+            f"the Factbook rows do not list every border of {unknown}, so a missing row proves nothing.",
+        )
     holds = not apart if p["scope"] == "all" else bool(beside)
-    return verdict(f"{p['neighbour']} borders {', '.join(beside) or 'none'} of {', '.join(sorted(p['states']))}",
-                   BORDERS, certainty(claim, record, (BORDERS, "*", "*")), "consistent" if holds else "discrepant",
-                   f"the article makes {p['neighbour']} a neighbour of {p['scope']} of {len(p['states'])} states; the "
-                   f"Factbook's land borders put it beside {len(beside)} ({beside}), not beside {apart}.")
+    return verdict(
+        f"{p['neighbour']} borders {', '.join(beside) or 'none'} of {', '.join(sorted(p['states']))}",
+        BORDERS,
+        certainty(claim, record, (BORDERS, "*", "*")),
+        "consistent" if holds else "discrepant",
+        f"the article makes {p['neighbour']} a neighbour of {p['scope']} of {len(p['states'])} states; the "
+        f"Factbook's land borders put it beside {len(beside)} ({beside}), not beside {apart}.",
+    )
 
 
-RULES = {f.__name__: f for f in (border_length, name_spelling, role_at_date, member_list, self_meeting, vote_behaviour,
-                                 weekday_date, resolution_force, days_after, no_reference, former_soviet,
-                                 border_neighbours)}
+RULES = {
+    f.__name__: f
+    for f in (
+        border_length,
+        name_spelling,
+        role_at_date,
+        member_list,
+        self_meeting,
+        vote_behaviour,
+        weekday_date,
+        resolution_force,
+        days_after,
+        no_reference,
+        former_soviet,
+        border_neighbours,
+    )
+}
 
 
-def lookup(table: dict[str, dict], key: str, claim: dict, field: str, where: str, what: str,
-           error: type[BuildError] = UnknownReference) -> dict:
+def lookup(
+    table: dict[str, dict],
+    key: str,
+    claim: dict,
+    field: str,
+    where: str,
+    what: str,
+    error: type[BuildError] = UnknownReference,
+) -> dict:
     """The row `key` of a reference table, or a named error naming the claim's file, its item and the field."""
     if key not in table:
-        raise error(claim["file"], claim["label"], field, f"{key!r} is not {what} in {where}.",
-                    f"use {what} exactly as {where} writes it, or add it there (citing its source).")
+        raise error(
+            claim["file"],
+            claim["label"],
+            field,
+            f"{key!r} is not {what} in {where}.",
+            f"use {what} exactly as {where} writes it, or add it there (citing its source).",
+        )
     return table[key]
 
 
@@ -314,8 +430,13 @@ def reference_date(value: str, where: str, row: str, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidDate(where, row, field, f"{value!r} is not a calendar date (YYYY-MM-DD).",
-                          "correct the date from its cited source.") from None
+        raise InvalidDate(
+            where,
+            row,
+            field,
+            f"{value!r} is not a calendar date (YYYY-MM-DD).",
+            "correct the date from its cited source.",
+        ) from None
 
 
 def anniversary(start: dt.date, years: int) -> dt.date:
@@ -329,9 +450,13 @@ def stated_number(claim: dict) -> int:
     """The number the article states (the digits of article_value, e.g. 7,500 km -> 7500)."""
     digits = re.sub(r"\D", "", claim["article_value"])
     if not digits:
-        raise AnnotationFormatError(claim["file"], claim["label"], "article_value",
-                                    f"{claim['article_value']!r} states no number.",
-                                    "give the number as the article writes it (e.g. 7,500 km).")
+        raise AnnotationFormatError(
+            claim["file"],
+            claim["label"],
+            "article_value",
+            f"{claim['article_value']!r} states no number.",
+            "give the number as the article writes it (e.g. 7,500 km).",
+        )
     return int(digits)
 
 
@@ -351,10 +476,23 @@ def stage_claims(article: Article, annotations: dict, record: Record, actors: di
         require_actor(actors, item.get("actor"), file=file, item=label, field="actor")
         claim = {**item, "evidence_start": span.start, "file": file, "label": label}
         result = RULES[item["rule"]](claim, item["params"], record, article)
-        rows.append({"claim_id": item["id"], "source_id": article.source_id, "kind": item["kind"],
-                     "evidence": span.text, "evidence_start": span.start, "evidence_end": span.end,
-                     "article_value": item["article_value"], **result, "rule": item["rule"],
-                     "actor_id": item.get("actor"), "event_id": item.get("event"), "border_id": item.get("border"),
-                     **vote_links(item["params"]), "notes": item.get("notes"),
-                     "review_status": status(item)})
+        rows.append(
+            {
+                "claim_id": item["id"],
+                "source_id": article.source_id,
+                "kind": item["kind"],
+                "evidence": span.text,
+                "evidence_start": span.start,
+                "evidence_end": span.end,
+                "article_value": item["article_value"],
+                **result,
+                "rule": item["rule"],
+                "actor_id": item.get("actor"),
+                "event_id": item.get("event"),
+                "border_id": item.get("border"),
+                **vote_links(item["params"]),
+                "notes": item.get("notes"),
+                "review_status": status(item),
+            }
+        )
     return rows

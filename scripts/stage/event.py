@@ -1,6 +1,7 @@
 """Events and their reports. An event is a happening; a report is one source's account of it (its evidence, and the
 date and status as that source gives them). An event item of the annotations defines an event and is its first
 report; an item with `same_as: <event id>` is one more report of that event, of this or another article."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,14 @@ from ..load.review import status
 from ..load.vocabulary import Vocabularies
 
 
-def stage_events(article: Article, annotations: dict, actors: dict, vocab: Vocabularies, file: Path,
-                 mentioned: frozenset[str] | None = None) -> tuple[list[dict], list[dict]]:
+def stage_events(
+    article: Article,
+    annotations: dict,
+    actors: dict,
+    vocab: Vocabularies,
+    file: Path,
+    mentioned: frozenset[str] | None = None,
+) -> tuple[list[dict], list[dict]]:
     """The events this article defines, and one report per event item (the defining ones included). `mentioned`:
     the actors the article's mentions name (a place the article states must be one of them; None: not checked)."""
     events, reports = [], []
@@ -34,8 +41,13 @@ def stage_report(item: dict, article: Article, file: Path, label: str) -> dict:
     span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
     date = check_dated_item(item, article.published, file=file, label=label)
     if item.get("date_expression") and item["date_expression"] not in article.text:
-        raise EvidenceNotFound(file, label, "date_expression", f"{item['date_expression']!r} is not in the article.",
-                               "quote the article's own words for the date, or leave date_expression out.")
+        raise EvidenceNotFound(
+            file,
+            label,
+            "date_expression",
+            f"{item['date_expression']!r} is not in the article.",
+            "quote the article's own words for the date, or leave date_expression out.",
+        )
     return {
         "report_id": item["id"],
         "event_id": item.get("same_as") or item["id"],
@@ -61,14 +73,25 @@ def check_distinct_evidence(reports: list[dict], file: Path) -> None:
     for report in reports:
         span = (report["evidence_start"], report["evidence_end"])
         if span in seen:
-            raise DuplicateEvidence(file, f"events (id: {report['report_id']})", "evidence",
-                                    f"the same words ({span[0]}–{span[1]}) are the evidence of {seen[span]!r} too.",
-                                    "cite the passage once: keep one item, or cite the words that differ.")
+            raise DuplicateEvidence(
+                file,
+                f"events (id: {report['report_id']})",
+                "evidence",
+                f"the same words ({span[0]}–{span[1]}) are the evidence of {seen[span]!r} too.",
+                "cite the passage once: keep one item, or cite the words that differ.",
+            )
         seen[span] = report["report_id"]
 
 
-def stage_event(item: dict, report: dict, actors: dict, vocab: Vocabularies, file: Path, label: str,
-                mentioned: frozenset[str] | None = None) -> dict:
+def stage_event(
+    item: dict,
+    report: dict,
+    actors: dict,
+    vocab: Vocabularies,
+    file: Path,
+    label: str,
+    mentioned: frozenset[str] | None = None,
+) -> dict:
     """The event row an item defines: its defining report's account, with codes, actors and place checked."""
     check_actors(item, actors, file, label)
     place = check_place(item, actors, file, label, mentioned)
@@ -77,8 +100,10 @@ def stage_event(item: dict, report: dict, actors: dict, vocab: Vocabularies, fil
         "event_id": item["id"],
         "source_id": report["source_id"],
         "summary": item["summary"],
-        **{field: report[field] for field in ("status", "date", "date_precision", "date_qualifier", "date_expression",
-                                               "date_basis")},
+        **{
+            field: report[field]
+            for field in ("status", "date", "date_precision", "date_qualifier", "date_expression", "date_basis")
+        },
         "source_actor_id": item.get("source_actor"),
         "target_actor_id": item.get("target_actor"),
         "other_actor_ids": ";".join(item.get("other_actors", [])) or None,
@@ -98,7 +123,7 @@ def stage_event(item: dict, report: dict, actors: dict, vocab: Vocabularies, fil
         "evidence_start": report["evidence_start"],
         "evidence_end": report["evidence_end"],
         "notes": item.get("notes"),
-        "report_count": 1,              # counted across articles by scripts/link/event.py
+        "report_count": 1,  # counted across articles by scripts/link/event.py
         "source_count": 1,
         "review_status": report["review_status"],
     }
@@ -116,28 +141,35 @@ def check_codes(item: dict, vocab: Vocabularies, file: Path, label: str) -> tupl
     if plover is not None:
         vocab.check_plover(plover, file=file, item=label)
     if (cameo is None or plover is None) and not item.get("coding_note"):
-        raise AnnotationFormatError(file, label, "coding_note",
-                                    "an event without a CAMEO code or PLOVER type needs a reason.",
-                                    "add a coding_note saying why no category applies.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "coding_note",
+            "an event without a CAMEO code or PLOVER type needs a reason.",
+            "add a coding_note saying why no category applies.",
+        )
     if status(item) == "reviewed":
         vocab.check_plover_mapping(cameo, plover, item.get("plover_exception"), file=file, item=label)
         check_planned(item, cameo, file, label)
     return cameo, plover
 
 
-INTENT = "03"       # the CAMEO root of "express intent to ..." codes
+INTENT = "03"  # the CAMEO root of "express intent to ..." codes
 
 
 def check_planned(item: dict, cameo: str | None, file: Path, label: str) -> None:
     """The package's convention for what a source reports as future ("he will meet", "before leaving"): an expressed
     intent (CAMEO 03x, PLOVER AGREE), dated to the planned day; never the meeting or visit itself (04x)."""
     if item["status"] == "planned" and cameo is not None and not cameo.startswith(INTENT):
-        raise CodeMismatch(file, label, "cameo",
-                           f"a planned happening is coded {cameo}, the happening itself; the source reports an "
-                           "intent.",
-                           'code what the source reports: cameo "036" (express intent to meet or negotiate, PLOVER '
-                           "AGREE) for an announced meeting or visit, or another 03x code; status: happened only once "
-                           "a source reports that it took place.")
+        raise CodeMismatch(
+            file,
+            label,
+            "cameo",
+            f"a planned happening is coded {cameo}, the happening itself; the source reports an intent.",
+            'code what the source reports: cameo "036" (express intent to meet or negotiate, PLOVER '
+            "AGREE) for an announced meeting or visit, or another 03x code; status: happened only once "
+            "a source reports that it took place.",
+        )
 
 
 def check_actors(item: dict, actors: dict, file: Path, label: str) -> None:
@@ -147,28 +179,52 @@ def check_actors(item: dict, actors: dict, file: Path, label: str) -> None:
         require_actor(actors, other, file=file, item=label, field="other_actors")
 
 
-def check_place(item: dict, actors: dict, file: Path, label: str,
-                mentioned: frozenset[str] | None = None) -> dict | None:
+def check_place(
+    item: dict, actors: dict, file: Path, label: str, mentioned: frozenset[str] | None = None
+) -> dict | None:
     """The event's place: a city with a GeoNames id, with its basis. A place the article states is one it mentions;
     an implied place says in `place_note` what implies it."""
     place = actors[item["place"]] if item.get("place") else None
     if place and (place["kind"] != "city" or place["geonames_id"] is None):
-        raise AnnotationFormatError(file, label, "place", f"{item['place']!r} is not a place with a GeoNames id.",
-                                    "name an actor of kind city whose reference row has a GeoNames id.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place",
+            f"{item['place']!r} is not a place with a GeoNames id.",
+            "name an actor of kind city whose reference row has a GeoNames id.",
+        )
     if bool(place) != bool(item.get("place_basis")):
-        raise AnnotationFormatError(file, label, "place_basis", "a place needs its basis (stated or implied) and vice versa.",
-                                    "give both `place` and `place_basis`, or neither.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_basis",
+            "a place needs its basis (stated or implied) and vice versa.",
+            "give both `place` and `place_basis`, or neither.",
+        )
     if item.get("place_basis") == "implied" and not item.get("place_note"):
-        raise AnnotationFormatError(file, label, "place_note",
-                                    f"place_basis: implied gives no basis for placing the event in {place['name']}.",
-                                    "say in place_note what implies the place (e.g. the visit to Astana that day), "
-                                    "or give place_basis: stated if the article names it.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_note",
+            f"place_basis: implied gives no basis for placing the event in {place['name']}.",
+            "say in place_note what implies the place (e.g. the visit to Astana that day), "
+            "or give place_basis: stated if the article names it.",
+        )
     if item.get("place_basis") == "stated" and mentioned is not None and item["place"] not in mentioned:
-        raise AnnotationFormatError(file, label, "place_basis",
-                                    f"place_basis: stated, but the article's mentions never name {place['name']}.",
-                                    f"add the article's name for it to mentions.{item['place']}, or give "
-                                    "place_basis: implied with a place_note.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_basis",
+            f"place_basis: stated, but the article's mentions never name {place['name']}.",
+            f"add the article's name for it to mentions.{item['place']}, or give "
+            "place_basis: implied with a place_note.",
+        )
     if item.get("place_note") and not place:
-        raise AnnotationFormatError(file, label, "place_note", "a place_note without a place.",
-                                    "give the place and its basis, or remove place_note.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_note",
+            "a place_note without a place.",
+            "give the place and its basis, or remove place_note.",
+        )
     return place

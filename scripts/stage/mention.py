@@ -6,6 +6,7 @@ The same words may stand for different actors ("Russian" troops of the state, th
 unlimited entry of those words takes the rest. An ethnonym belongs to a people and a language to a language, never to
 a state; a state's adjective before a word that names a people or its speakers is refused. Every occurrence of an
 adjective the registry gives an actor (sources/actors.yaml `adjectives`) must be a mention."""
+
 from __future__ import annotations
 
 import re
@@ -22,14 +23,32 @@ DETERMINERS = frozenset(("the", "this", "these", "that", "those", "his", "her", 
 ACTOR_KIND_OF = {"ethnonym": "people", "language": "language"}
 STATES = frozenset({"state", "historical_state"})
 # Words after an adjective that make it the name of a people or of a language, not of a state.
-PEOPLE_NOUNS = {**dict.fromkeys(("minority", "minorities", "majority", "people", "peoples", "population",
-                                 "populations", "diaspora", "community", "communities", "ethnic", "origin"), "ethnonym"),
-                **dict.fromkeys(("speaker", "speakers", "speaking", "language"), "language")}
+PEOPLE_NOUNS = {
+    **dict.fromkeys(
+        (
+            "minority",
+            "minorities",
+            "majority",
+            "people",
+            "peoples",
+            "population",
+            "populations",
+            "diaspora",
+            "community",
+            "communities",
+            "ethnic",
+            "origin",
+        ),
+        "ethnonym",
+    ),
+    **dict.fromkeys(("speaker", "speakers", "speaking", "language"), "language"),
+}
 
 
 @dataclass(frozen=True)
 class Entry:
     """One name an annotation gives an actor: its words, kind (None: inferred), passage it is limited to."""
+
     actor_id: str
     text: str
     kind: str | None
@@ -37,16 +56,26 @@ class Entry:
     drafted: bool
 
 
-def stage_mentions(article: Article, names: dict[str, list], actors: dict, file: Path,
-                   drafted: frozenset[str] = frozenset(), complete: bool = True) -> list[dict]:
+def stage_mentions(
+    article: Article,
+    names: dict[str, list],
+    actors: dict,
+    file: Path,
+    drafted: frozenset[str] = frozenset(),
+    complete: bool = True,
+) -> list[dict]:
     """Every whole-word occurrence of every curated name, each given to one actor; a name inside a longer name of the
     same actor is dropped. `complete`: every registered adjective in the article must be a mention (reviewed
     articles; a drafted article is checked when it is reviewed)."""
     entries = read_entries(names, actors, file, drafted)
     found = assign(article.text, entries, file)
-    kept = [(s, e, entry) for s, e, entry in found
-            if not any(other.actor_id == entry.actor_id and s2 <= s and e <= e2 and (e2 - s2) > (e - s)
-                       for s2, e2, other in found)]
+    kept = [
+        (s, e, entry)
+        for s, e, entry in found
+        if not any(
+            other.actor_id == entry.actor_id and s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, other in found
+        )
+    ]
     rows = [mention_row(article, s, e, entry, actors, file) for s, e, entry in sorted(kept, key=lambda f: f[:2])]
     if complete:
         check_adjectives(article.text, rows, actors, file)
@@ -68,10 +97,14 @@ def read_entries(names: dict[str, list], actors: dict, file: Path, drafted: froz
     for entry in entries:
         if entry.within is None:
             if entry.text in unlimited:
-                raise AnnotationFormatError(file, f"mentions.{entry.actor_id}", entry.text,
-                                            f"the name is also given to {unlimited[entry.text]!r}.",
-                                            "give each name to one actor, or limit it with `within:` to the passage "
-                                            "where it names this one (e.g. {text: Russian, within: Russian speakers}).")
+                raise AnnotationFormatError(
+                    file,
+                    f"mentions.{entry.actor_id}",
+                    entry.text,
+                    f"the name is also given to {unlimited[entry.text]!r}.",
+                    "give each name to one actor, or limit it with `within:` to the passage "
+                    "where it names this one (e.g. {text: Russian, within: Russian speakers}).",
+                )
             unlimited[entry.text] = entry.actor_id
     return entries
 
@@ -89,20 +122,26 @@ def assign(text: str, entries: list[Entry], file: Path) -> list[tuple[int, int, 
     for entry in (e for e in entries if e.within is not None):
         for span in limited_spans(text, entry, file):
             if span in claimed:
-                raise AnnotationFormatError(file, f"mentions.{entry.actor_id}", entry.text,
-                                            f"the occurrence at {span[0]}–{span[1]} is also given to "
-                                            f"{claimed[span].actor_id!r}.",
-                                            "limit each entry to a passage that holds only its own occurrences.")
+                raise AnnotationFormatError(
+                    file,
+                    f"mentions.{entry.actor_id}",
+                    entry.text,
+                    f"the occurrence at {span[0]}–{span[1]} is also given to {claimed[span].actor_id!r}.",
+                    "limit each entry to a passage that holds only its own occurrences.",
+                )
             claimed[span] = entry
             found.append((*span, entry))
     for entry in (e for e in entries if e.within is None):
         spans = [span for span in occurrences(text, entry.text) if span not in claimed]
         if not spans:
-            raise EvidenceNotFound(file, f"mentions.{entry.actor_id}", entry.text,
-                                   f"{entry.text!r} is not in the article as a whole word"
-                                   + (" outside the passages other entries are limited to." if
-                                      occurrences(text, entry.text) else "."),
-                                   "copy the name exactly as the article writes it, or remove it.")
+            raise EvidenceNotFound(
+                file,
+                f"mentions.{entry.actor_id}",
+                entry.text,
+                f"{entry.text!r} is not in the article as a whole word"
+                + (" outside the passages other entries are limited to." if occurrences(text, entry.text) else "."),
+                "copy the name exactly as the article writes it, or remove it.",
+            )
         found += [(*span, entry) for span in spans]
     return found
 
@@ -112,10 +151,14 @@ def limited_spans(text: str, entry: Entry, file: Path) -> list[tuple[int, int]]:
     passages = occurrences(text, entry.within)
     spans = [(s, e) for s, e in occurrences(text, entry.text) if any(ps <= s and e <= pe for ps, pe in passages)]
     if not spans:
-        raise EvidenceNotFound(file, f"mentions.{entry.actor_id}", "within",
-                               f"{entry.text!r} is not a whole word inside {entry.within!r}"
-                               + (" (the passage is not in the article)." if not passages else "."),
-                               "quote a passage of the article that holds the name, as the article writes it.")
+        raise EvidenceNotFound(
+            file,
+            f"mentions.{entry.actor_id}",
+            "within",
+            f"{entry.text!r} is not a whole word inside {entry.within!r}"
+            + (" (the passage is not in the article)." if not passages else "."),
+            "quote a passage of the article that holds the name, as the article writes it.",
+        )
     return spans
 
 
@@ -156,19 +199,27 @@ def check_kind(text: str, start: int, end: int, kind: str, actor: dict, file: Pa
     item, words = f"mentions.{actor['actor_id']}", text[start:end]
     wanted = ACTOR_KIND_OF.get(kind)
     if wanted and actor["kind"] != wanted:
-        raise MentionKindMismatch(file, item, words, f"a mention of kind {kind} at {start}–{end} names "
-                                  f"{actor['actor_id']!r}, an actor of kind {actor['kind']}.",
-                                  f"give it to an actor of kind {wanted} (sources/actors.yaml), limited with within:.")
+        raise MentionKindMismatch(
+            file,
+            item,
+            words,
+            f"a mention of kind {kind} at {start}–{end} names {actor['actor_id']!r}, an actor of kind {actor['kind']}.",
+            f"give it to an actor of kind {wanted} (sources/actors.yaml), limited with within:.",
+        )
     following = re.match(r"[\s-]+(\w+)", text[end:])
     noun = following.group(1).lower() if following else ""
     if actor["kind"] in STATES and kind != "description" and noun in PEOPLE_NOUNS:
         role = PEOPLE_NOUNS[noun]
-        raise MentionKindMismatch(file, item, words,
-                                  f"“{words} {noun}” at {start}: before “{noun}”, {words!r} names a "
-                                  f"{'people' if role == 'ethnonym' else 'language'}, not the state "
-                                  f"{actor['actor_id']!r}.",
-                                  f"give this occurrence to an actor of kind {ACTOR_KIND_OF[role]} as "
-                                  f"{{text: {words}, kind: {role}, within: {words} {noun}}}.")
+        raise MentionKindMismatch(
+            file,
+            item,
+            words,
+            f"“{words} {noun}” at {start}: before “{noun}”, {words!r} names a "
+            f"{'people' if role == 'ethnonym' else 'language'}, not the state "
+            f"{actor['actor_id']!r}.",
+            f"give this occurrence to an actor of kind {ACTOR_KIND_OF[role]} as "
+            f"{{text: {words}, kind: {role}, within: {words} {noun}}}.",
+        )
 
 
 def check_adjectives(text: str, rows: list[dict], actors: dict, file: Path) -> None:
@@ -179,11 +230,15 @@ def check_adjectives(text: str, rows: list[dict], actors: dict, file: Path) -> N
         for adjective in actor.get("adjectives", ()):
             for start, end in occurrences(text, adjective):
                 if not any(covers(span, start, end, actor_id, actors) for span in spans):
-                    context = text[max(0, start - 30):end + 30]
-                    raise MissingMention(file, f"mentions.{actor_id}", adjective,
-                                         f"{adjective!r} at {start}–{end} (“…{context}…”) is no mention.",
-                                         f"add {adjective} to mentions.{actor_id} (an adjective of the actor), or, "
-                                         "where it names a people or a language, give it to that actor with within:.")
+                    context = text[max(0, start - 30) : end + 30]
+                    raise MissingMention(
+                        file,
+                        f"mentions.{actor_id}",
+                        adjective,
+                        f"{adjective!r} at {start}–{end} (“…{context}…”) is no mention.",
+                        f"add {adjective} to mentions.{actor_id} (an adjective of the actor), or, "
+                        "where it names a people or a language, give it to that actor with within:.",
+                    )
 
 
 def covers(span: tuple[int, int, str], start: int, end: int, actor_id: str, actors: dict) -> bool:

@@ -5,6 +5,7 @@ A cue is a word that states something the record could hold: a number, an ordina
 a title, a relation between states (ally, neighbour, border, member, former), a vote, an anniversary, a share of a
 population. Every cue of an article must lie inside a claim's evidence or an `unchecked` item's evidence; so must one
 name of every person the article names, for the spelling of the name (scripts/link/checkable.py checks it)."""
+
 from __future__ import annotations
 
 import re
@@ -24,29 +25,108 @@ def words(*alternatives: str) -> str:
 # The kind of statement each cue makes (the claims' kinds), and its pattern.
 CUES = (
     ("number", r"(?<![\w.,])\d+(?:[,.]\d+)*(?!\w)"),
-    ("number", words("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                     "twenty", "thirty", "forty", "fifty", "hundreds?", "thousands?", "millions?", "billions?",
-                     "dozens?", "half")),
+    (
+        "number",
+        words(
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "hundreds?",
+            "thousands?",
+            "millions?",
+            "billions?",
+            "dozens?",
+            "half",
+        ),
+    ),
     ("number", words("minority", "minorities", "majority", "percent", "per cent")),
-    ("characterisation", words("first", "second", "third", "fourth", "fifth", "last", "largest", "biggest",
-                               "longest", "oldest")),
-    ("date", words("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                   "february", "march", "april", "june", "july", "august", "september", "october", "november",
-                   "december", "yesterday", "tomorrow", "anniversary")),
+    (
+        "characterisation",
+        words("first", "second", "third", "fourth", "fifth", "last", "largest", "biggest", "longest", "oldest"),
+    ),
+    (
+        "date",
+        words(
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "yesterday",
+            "tomorrow",
+            "anniversary",
+        ),
+    ),
     ("date", r"(?<!\w)(?:May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?= \d)"),
-    ("role", words("president", "vice-president", "prime minister", "minister", "secretary", "counterpart",
-                   "ambassador", "diplomat", "chancellor", "envoy", "spokesperson", "spokesman", "spokeswoman",
-                   "chairman", "king", "queen")),
-    ("characterisation", words("ally", "allies", "alliance", "alliances", "neighbou?rs?", "borders?", "bordering",
-                               "members?", "membership", "former")),
-    ("vote", words("votes?", "voted", "voting", "abstained", "abstain", "abstention", "resolution", "veto",
-                   "vetoed")),
+    (
+        "role",
+        words(
+            "president",
+            "vice-president",
+            "prime minister",
+            "minister",
+            "secretary",
+            "counterpart",
+            "ambassador",
+            "diplomat",
+            "chancellor",
+            "envoy",
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "chairman",
+            "king",
+            "queen",
+        ),
+    ),
+    (
+        "characterisation",
+        words(
+            "ally",
+            "allies",
+            "alliance",
+            "alliances",
+            "neighbou?rs?",
+            "borders?",
+            "bordering",
+            "members?",
+            "membership",
+            "former",
+        ),
+    ),
+    ("vote", words("votes?", "voted", "voting", "abstained", "abstain", "abstention", "resolution", "veto", "vetoed")),
 )
 
 
 @dataclass(frozen=True)
 class Cue:
     """A word that makes a statement checkable, where it stands in the article."""
+
     kind: str
     start: int
     end: int
@@ -55,8 +135,11 @@ class Cue:
 
 def checkable_cues(text: str) -> list[Cue]:
     """Every cue of an article, in order of its offsets."""
-    found = {(m.start(), m.end()): Cue(kind, m.start(), m.end(), m.group()) for kind, pattern in CUES
-             for m in re.finditer(pattern, text)}
+    found = {
+        (m.start(), m.end()): Cue(kind, m.start(), m.end(), m.group())
+        for kind, pattern in CUES
+        for m in re.finditer(pattern, text)
+    }
     return [found[span] for span in sorted(found)]
 
 
@@ -64,9 +147,23 @@ def stage_unchecked(article: Article, annotations: dict, file: Path) -> list[dic
     """One row per `unchecked` item: the statement's evidence located in the article, its kind and the reason."""
     rows = []
     for index, item in enumerate(annotations.get("unchecked", [])):
-        span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=f"unchecked[{index}]",
-                      field="evidence")
-        rows.append({"source_id": article.source_id, "kind": item["kind"], "evidence": span.text,
-                     "evidence_start": span.start, "evidence_end": span.end, "reason": item["reason"],
-                     "review_status": status(item)})
+        span = locate(
+            article.text,
+            item["evidence"],
+            item.get("occurrence"),
+            file=file,
+            item=f"unchecked[{index}]",
+            field="evidence",
+        )
+        rows.append(
+            {
+                "source_id": article.source_id,
+                "kind": item["kind"],
+                "evidence": span.text,
+                "evidence_start": span.start,
+                "evidence_end": span.end,
+                "reason": item["reason"],
+                "review_status": status(item),
+            }
+        )
     return rows

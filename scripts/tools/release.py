@@ -7,6 +7,7 @@ CHANGELOG.md and the article texts the offsets refer to (sources/articles/<id>/a
 from schemas/package.json and must have its entry in CHANGELOG.md. Before writing, the bundle is unzipped into a
 temporary folder and checked there: frictionless validates it, and every evidence span equals its article at its
 offsets; the same package gives the same zip, byte for byte."""
+
 from __future__ import annotations
 
 import argparse
@@ -43,7 +44,9 @@ def package_version(root: Path) -> tuple[str, str]:
 def check_changelog(root: Path, version: str) -> None:
     path = root / "CHANGELOG.md"
     if not path.exists() or not re.search(rf"^## {re.escape(version)}\b", path.read_text(encoding="utf-8"), re.M):
-        raise ReleaseError(f"CHANGELOG.md has no entry `## {version}`; add one saying what changed, then release again.")
+        raise ReleaseError(
+            f"CHANGELOG.md has no entry `## {version}`; add one saying what changed, then release again."
+        )
 
 
 def files_of(root: Path) -> list[Path]:
