@@ -15,7 +15,14 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from .hostile import ANNOTATIONS, ARTICLE, METADATA, NOTE, Case, add_source, article_bytes, replace, write
+from .hostile import ANNOTATIONS, ARTICLE, METADATA, NOTE, ROOT, Case, add_source, article_bytes, replace, write
+
+
+def line_of(start: str) -> int:
+    """The line of the seed's annotations that starts so (its first): the line an error must name."""
+    lines = (ROOT / ANNOTATIONS).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(start))
+
 
 ACTORS = "sources/actors.yaml"
 ENTITIES = "sources/reference/entities.csv"
@@ -238,7 +245,7 @@ STRICT_TEXT = [
     Case(
         "summary-longer-than-a-cell",
         "AnnotationFormatError",
-        ("32,767", "summary", "line 37"),
+        ("32,767", "summary", f"line {line_of('    summary: Blinken makes his first visit')}"),
         replace(ANNOTATIONS, SUMMARY, "    summary: " + "long " * 8000 + "\n"),
     ),
     Case(
@@ -363,7 +370,7 @@ YAML_SHAPE = [
     Case(
         "schema-error-names-its-line",
         "AnnotationFormatError",
-        ("line 39", "status", "blinken-visits-kazakhstan"),
+        (f"line {line_of('    status: happened')}", "status", "blinken-visits-kazakhstan"),
         replace(ANNOTATIONS, "    status: happened\n", "    status: happend\n"),
     ),
 ]

@@ -88,7 +88,7 @@ def test_added_article_is_refused_until_reviewed_and_published_marked_with_allow
     assert {row["review_status"] for row in events if row["source_id"] == SEED} == {"reviewed"}
     mentions = read_csv_rows(repo / "data" / "mentions.csv", load_schema("mentions"))
     assert {row["review_status"] for row in mentions if row["source_id"] == folder.name} == {"drafted"}
-    assert "| events | 17 |" in (repo / "data" / "quality-report.md").read_text(encoding="utf-8")
+    assert "| events | 18 |" in (repo / "data" / "quality-report.md").read_text(encoding="utf-8")
 
 
 def test_add_article_refuses_an_id_in_use(repo):

@@ -106,6 +106,26 @@ class UnreviewedDraft(BuildError):
     """Machine-drafted annotations that no person has reviewed (refused unless the build allows drafts)."""
 
 
+class CodeMismatch(BuildError):
+    """A code that contradicts the package's coding conventions: a PLOVER type other than the one the CAMEO->PLOVER
+    mapping gives, without a stated exception; a planned event coded as the happening instead of an intent (03x)."""
+
+
+class MentionKindMismatch(BuildError):
+    """A mention linked to the wrong kind of actor: an ethnonym or a language linked to a state, or a state's
+    adjective used for a people ("the Russian minority") or a language ("Russian speakers")."""
+
+
+class MissingMention(BuildError):
+    """An occurrence of an actor's registered adjective (sources/actors.yaml `adjectives`) that no mention accounts
+    for."""
+
+
+class UncheckedStatement(BuildError):
+    """A checkable statement of an article (a number, a date, a title, a relation, a vote, a person's name) that is
+    neither a claim nor listed under `unchecked` with the reason it is not checked."""
+
+
 class ValidationFailed(BuildError):
     """The written package failed validation; nothing was published."""
 

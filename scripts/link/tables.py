@@ -7,6 +7,7 @@ from ..load.registries import Registries
 from ..stage.article import Reference, StagedArticle
 from .actor import actor_rows
 from .border import border_rows
+from .checkable import check_checkable
 from .event import disagreement_claims, link_quotes, link_reports
 from .ids import check_event_links, check_unique
 from .vote import vote_rows
@@ -14,7 +15,8 @@ from .vote import vote_rows
 
 def link_tables(articles: list[StagedArticle], registries: Registries, reference: Reference) -> dict[str, list[dict]]:
     """Every table of the package: the union of the articles' rows, the reference rows marked with what the articles
-    say of them, and one actor row per actor of the registry; ids checked across articles."""
+    say of them, and one actor row per actor of the registry; ids checked across articles. Besides the published
+    tables, "unchecked": the articles' statements that no claim checks, with the reason (for the quality report)."""
     union = {name: [row for article in articles for row in article.rows.get(name, [])] for name in TABLES}
     files = {article.source_id: article.file for article in articles}
     check_unique(union, files)
@@ -26,4 +28,5 @@ def link_tables(articles: list[StagedArticle], registries: Registries, reference
     tables["votes"] = vote_rows(reference.votes, union["vote_statements"])
     tables["borders"] = border_rows(reference.borders, union["borders"])
     tables["actors"] = actor_rows(registries.actors, union["mentions"])
+    tables["unchecked"] = check_checkable(articles, tables["claims"], registries.actors)
     return tables

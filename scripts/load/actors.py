@@ -45,6 +45,7 @@ def load_actors(root: Path, vocab: Vocabularies) -> dict[str, dict]:
             "mention_count": 0,
             "reference": f"sources/reference/entities.csv: {item['entity']}" if item.get("entity") else None,
             "notes": item.get("notes"),
+            "adjectives": tuple(item.get("adjectives", ())),  # registry only: not a column of the actors table
         }
     return actors
 

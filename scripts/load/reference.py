@@ -82,6 +82,20 @@ def load_factbook_borders(root: Path) -> list[dict]:
     return rows
 
 
+def complete_border_countries(root: Path, rows: list[dict]) -> frozenset[str]:
+    """The countries all of whose land borders the Factbook rows list: their lengths sum to the country's total
+    (land_boundary_totals.csv). For the others (Russia, China) a missing row says nothing."""
+    sums: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for side in ("iso3_a", "iso3_b"):
+            sums[row[side]] += int(row["length_km"])
+    return frozenset(
+        total["iso3"]
+        for total in read_csv(root / REFERENCE / "land_boundary_totals.csv", root)
+        if sums.get(total["iso3"]) == int(total["total_land_boundary_km"])
+    )
+
+
 def load_entities(root: Path) -> dict[str, dict]:
     return {row["name"]: row for row in read_csv(root / REFERENCE / "entities.csv", root)}
 
@@ -92,3 +106,52 @@ def load_key_dates(root: Path) -> dict[str, dict]:
 
 def load_resolutions(root: Path) -> dict[str, dict]:
     return {row["symbol"]: row for row in read_csv(root / REFERENCE / "unga_resolutions.csv", root)}
+
+
+VALUE_SOURCES = "value_sources.csv"
+# How each reference file names its rows in value_sources.csv ("*": every row, or every field).
+ROW_KEYS = {
+    "entities.csv": lambda row: row["name"],
+    "key_dates.csv": lambda row: row["event"],
+    "unga_resolutions.csv": lambda row: row["symbol"],
+    "borders_factbook.csv": lambda row: f"{row['iso3_a']}-{row['iso3_b']}",
+}
+
+
+def load_value_sources(root: Path) -> dict[tuple[str, str, str], list[str]]:
+    """The independent sources the reference gives for each value a claim may rest on: (file, row, field) -> their
+    names. Each key names a row and a field of a reference file ("*" for all), and at least one source."""
+    folder = root / REFERENCE
+    path = folder / VALUE_SOURCES
+    sources: dict[tuple[str, str, str], list[str]] = {}
+    for row in read_csv(path, root):
+        key = (row["file"], row["row"], row["field"])
+        label = f"{row['file']}: {row['row']}: {row['field']}"
+        names = [name.strip() for name in row["independent_sources"].split(";") if name.strip()]
+        if row["file"] not in ROW_KEYS or key in sources or not names:
+            raise ReferenceMismatch(
+                path,
+                label,
+                "file",
+                f"not one row, naming a reference file of {sorted(ROW_KEYS)} and at least one independent source.",
+                "name the file, the row, the field and the sources, once per value.",
+            )
+        rows = read_csv(folder / row["file"], root)
+        if row["row"] != "*" and row["row"] not in {ROW_KEYS[row["file"]](r) for r in rows}:
+            raise ReferenceMismatch(
+                path,
+                label,
+                "row",
+                f"{row['file']} has no row {row['row']!r}.",
+                "name the row exactly as the reference file writes it.",
+            )
+        if row["field"] != "*" and row["field"] not in rows[0]:
+            raise ReferenceMismatch(
+                path,
+                label,
+                "field",
+                f"{row['file']} has no column {row['field']!r}.",
+                "name a column of the reference file.",
+            )
+        sources[key] = names
+    return sources

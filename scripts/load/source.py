@@ -114,8 +114,13 @@ def load_source(folder: Path, root: Path = ROOT) -> tuple[Article, dict]:
 
 def cited_texts(annotations: dict) -> list[str]:
     """Every piece of article text the annotations cite."""
-    cited = [name for names in annotations.get("mentions", {}).values() for name in names]
+    cited = [
+        text
+        for names in annotations.get("mentions", {}).values()
+        for name in names
+        for text in ((name,) if isinstance(name, str) else (name["text"], name.get("within")))
+    ]
     for section in reviewable_sections():
         for item in annotations.get(section, []):
             cited += [item[field] for field in CITING_FIELDS if item.get(field)]
-    return cited
+    return [text for text in cited if text]

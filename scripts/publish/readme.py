@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def stage_readme(root: Path, staging: Path, tables: dict[str, list[dict]]) -> bo
         ) from None
     new = fill_block(path, text, START, END, render_dictionary(root))
     new = fill_block(path, new, COUNTS_START, COUNTS_END, render_counts(tables, root))
+    new = fill_block(path, new, SUMMARY_START, SUMMARY_END, render_claims_summary(tables))
     if new == text:
         return False
     staging.mkdir(parents=True, exist_ok=True)
@@ -140,3 +142,39 @@ DETAILS = {
     "claims": lambda rows: tally(rows, "verdict", enum_of("claims", "verdict")),
     "events": lambda rows: f"{sum(1 for r in rows if r['source_count'] > 1)} reported by more than one source",
 }
+
+
+SUMMARY_START = (
+    "<!-- claims-summary:start (generated from the published claims by scripts/publish/readme.py; do not edit) -->"
+)
+SUMMARY_END = "<!-- claims-summary:end -->"
+
+
+def render_claims_summary(tables: dict[str, list[dict]]) -> str:
+    """Per source, the claims per verdict, the article's words of every claim that is not consistent, and how many
+    verdicts rest on a single source: the README's prose figures, never typed by hand."""
+    out = []
+    for source_id in sorted({row["source_id"] for row in tables["sources"]}):
+        claims = [c for c in tables["claims"] if c["source_id"] == source_id]
+        parts = []
+        for verdict in enum_of("claims", "verdict"):
+            rows = [c for c in claims if c["verdict"] == verdict]
+            if not rows:
+                continue
+            said = "; ".join(
+                f"“{c['article_value']}”"
+                + (f" against {c['record_value']} on record" if verdict == "approximately_consistent" else "")
+                for c in rows
+            )
+            parts.append(f"{len(rows)} {verdict.replace('_', ' ')}" + (f" ({said})" if verdict != "consistent" else ""))
+        single = sum(c["record_certainty"] == "single_source" for c in claims)
+        out.append(
+            textwrap.fill(
+                f"For `{source_id}`: {', '.join(parts) or 'no claims'}. {single} of its {len(claims)} "
+                "verdicts rest on a single independent source (`record_certainty` single_source).",
+                width=116,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n\n".join(out) + "\n"

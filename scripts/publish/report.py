@@ -59,11 +59,11 @@ def render_quality_report(tables: dict[str, list[dict]], validation: list[str], 
         review = Counter(row["review_status"] for row in tables[name])
         out.append(f"| {name} | {review['reviewed']} | {review['drafted']} | {review['reference']} |")
     out.append("")
-    out += claim_sections(tables["claims"], root)
+    out += claim_sections(tables["claims"], tables.get("unchecked", []), root)
     return "\n".join(out)
 
 
-def claim_sections(claims: list[dict], root: Path) -> list[str]:
+def claim_sections(claims: list[dict], unchecked: list[dict], root: Path) -> list[str]:
     """Claims per verdict, every discrepant, garbled, approximate and unverifiable claim with its evidence, and the
     verdicts resting on a single source."""
     out: list[str] = []
@@ -90,9 +90,13 @@ def claim_sections(claims: list[dict], root: Path) -> list[str]:
             for c in rows
         ]
         out.append("")
+    out += render_unchecked(unchecked)
     single = [c["claim_id"] for c in claims if c["record_certainty"] == "single_source"]
     out += [
         "## Verdicts resting on a single source",
+        "",
+        "Claims whose record value the reference gives from one independent source only (`record_certainty` "
+        "single_source, counted from `sources/reference/value_sources.csv` and the roll call's sources):",
         "",
         (", ".join(f"`{c}`" for c in single) + ".") if single else "None.",
         "",
@@ -105,3 +109,23 @@ def claim_sections(claims: list[dict], root: Path) -> list[str]:
         "",
     ]
     return out
+
+
+def render_unchecked(rows: list[dict]) -> list[str]:
+    """The articles' checkable statements that no claim checks, each with the reason (annotations `unchecked:`)."""
+    out = [
+        "## Statements not checked",
+        "",
+        "Checkable statements of the articles that no claim checks, with the reason (annotations `unchecked:`; the "
+        "build refuses a reviewed article whose checkable statement is neither a claim nor listed here):",
+        "",
+    ]
+    if not rows:
+        return out + ["None.", ""]
+    out += ["| source | the article says (evidence, offsets) | kind | why it is not checked |", "|---|---|---|---|"]
+    out += [
+        f"| {r['source_id']} | “{cell(r['evidence'])}” ({r['evidence_start']}–{r['evidence_end']}) "
+        f"| {r['kind']} | {cell(r['reason'])}{' *(drafted)*' if r['review_status'] == 'drafted' else ''} |"
+        for r in sorted(rows, key=lambda r: (r["source_id"], r["evidence_start"]))
+    ]
+    return out + [""]

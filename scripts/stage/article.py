@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..load.registries import Registries
+from ..load.review import drafted_items
 from ..load.source import load_reviewed_source
 from .border import factbook_pairs, factbook_rows, stage_border_statements
 from .claim import Record, stage_claims
@@ -15,6 +16,7 @@ from .event import stage_events
 from .mention import stage_mentions
 from .quote import stage_quotes
 from .source import stage_source
+from .unchecked import stage_unchecked
 from .vote import roll_call_rows, stage_vote_statements
 
 
@@ -43,7 +45,9 @@ class StagedArticle:
     source_id: str
     file: Path  # its annotations.yaml, named by the errors of later stages
     text: str
-    rows: dict[str, list[dict]]  # its rows of every table but actors and votes (the registry's)
+    rows: dict[str, list[dict]]  # its rows of every table but actors and votes (the registry's), and the
+    # statements it does not check ("unchecked", listed in the quality report)
+    drafted: bool = False  # it still holds machine-drafted items (published only with --allow-drafts)
 
 
 def stage_article(
@@ -53,10 +57,18 @@ def stage_article(
     article, annotations = load_reviewed_source(folder, root, allow_drafts)
     file = folder / "annotations.yaml"
     actors = registries.actors
+    drafted = bool(drafted_items(annotations, root))
     mentions = stage_mentions(
-        article, annotations.get("mentions", {}), actors, file, frozenset(annotations.get("_drafted_names", ()))
+        article,
+        annotations.get("mentions", {}),
+        actors,
+        file,
+        frozenset(annotations.get("_drafted_names", ())),
+        complete=not drafted,
     )
-    events, reports = stage_events(article, annotations, actors, registries.vocab, file)
+    events, reports = stage_events(
+        article, annotations, actors, registries.vocab, file, frozenset(m["actor_id"] for m in mentions)
+    )
     rows = {
         "mentions": mentions,
         "events": events,
@@ -65,10 +77,11 @@ def stage_article(
         "vote_statements": stage_vote_statements(article, annotations, reference.roll_call, file),
         "borders": stage_border_statements(article, annotations, reference.factbook, file),
         "claims": stage_claims(article, annotations, record_for(registries, reference, mentions), actors, file),
+        "unchecked": stage_unchecked(article, annotations, file),
     }
     covered = measure_coverage(article, annotations, rows, file)
     rows["sources"] = [stage_source(article, covered, article.path.relative_to(root).as_posix())]
-    return StagedArticle(article.source_id, file, article.text, rows)
+    return StagedArticle(article.source_id, file, article.text, rows, drafted)
 
 
 def record_for(registries: Registries, reference: Reference, mentions: list[dict]) -> Record:
@@ -81,4 +94,6 @@ def record_for(registries: Registries, reference: Reference, mentions: list[dict
         registries.entities,
         registries.key_dates,
         registries.resolutions,
+        registries.value_sources,
+        registries.complete_borders,
     )

@@ -44,11 +44,15 @@ class Record:
     entities: dict[str, dict]
     key_dates: dict[str, dict]
     resolutions: dict[str, dict]
+    value_sources: dict[tuple[str, str, str], list[str]]
+    complete_borders: frozenset[str]
 
 
 KEY_DATES = "sources/reference/key_dates.csv"
 RESOLUTIONS = "sources/reference/unga_resolutions.csv"
 ENTITIES = "sources/reference/entities.csv"
+BORDERS = "sources/reference/borders_factbook.csv"
+VALUE_SOURCES = "sources/reference/value_sources.csv"
 
 
 def verdict(record_value, source, certainty, value, detail) -> dict:
@@ -59,6 +63,34 @@ def verdict(record_value, source, certainty, value, detail) -> dict:
         "verdict": value,
         "rule_detail": detail,
     }
+
+
+def certainty_of(count: int) -> str:
+    """record_certainty from the number of independent sources the reference gives for a value."""
+    return "confirmed" if count >= 2 else "single_source" if count == 1 else "none"
+
+
+def certainty(claim: dict, record: Record, *values: tuple[str, str, str]) -> str:
+    """How firm the record is for the values (reference file, row, field) a verdict rests on: from the fewest
+    independent sources that sources/reference/value_sources.csv gives any of them. A value without its sources
+    listed there is refused by name."""
+    counts = []
+    for path, row, field in values:
+        file = path.rsplit("/", 1)[-1]
+        keys = [(file, row, field), (file, row, "*"), (file, "*", field), (file, "*", "*")]
+        found = next((record.value_sources[key] for key in keys if key in record.value_sources), None)
+        if found is None:
+            raise UnknownReference(
+                claim["file"],
+                claim["label"],
+                "record_certainty",
+                f"{VALUE_SOURCES} gives no sources for {file}: {row}: {field}, the value the verdict rests on.",
+                "add a row naming the independent sources of the value (copies of one source "
+                "count once), from sources/reference/SOURCES.md; a value of sources/actors.yaml "
+                "has no cited source: give the actor a row of entities.csv.",
+            )
+        counts.append(len(found))
+    return certainty_of(min(counts))
 
 
 def border_length(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -74,10 +106,11 @@ def border_length(claim: dict, p: dict, record: Record, article: Article) -> dic
     rel = abs(stated - recorded) / recorded
     close = "approximately_consistent" if rel <= p["tolerance"] else "discrepant"
     value = "consistent" if stated == recorded else close
+    sure = certainty(claim, record, (BORDERS, "-".join(pair), "length_km"))
     return verdict(
         f"{recorded:,} km",
         row["reference_path"],
-        "confirmed",
+        sure,
         value,
         f"|{stated} - {recorded}| / {recorded} = {rel:.1%}; tolerance {p['tolerance']:.0%}.",
     )
@@ -92,10 +125,11 @@ def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dic
         value, how = "discrepant", f"a misspelling of the same name (similarity {score:.1f} >= {p['threshold']})"
     else:
         value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} < {p['threshold']})"
+    where, row, _ = role_source(actor)
     return verdict(
         actor["name"],
         actor["reference"] or "sources/actors.yaml",
-        "confirmed",
+        certainty(claim, record, (where, row, "name")),
         value,
         f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} (rapidfuzz ratio).",
     )
@@ -105,24 +139,19 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     actor = actor_row(claim, record, claim["actor"], "actor")
     role = actor["role"] or ""
     missing = [k for k in p["keywords"] if k.lower() not in role.lower()]
-    if not role or missing:
-        return verdict(
-            role or None,
-            actor["reference"],
-            "confirmed" if role else "none",
-            "discrepant" if role else "unverifiable",
-            f"record role lacks {missing}." if role else "no role on record.",
-        )
-    published = article.published
-    term = re.search(r"(?:since|in office) (\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?", role)
     where, row, field = role_source(actor)
-    start = reference_date(term.group(1), where, row, field) if term else None
-    end = reference_date(term.group(2), where, row, field) if term and term.group(2) else None
+    if not role:
+        return verdict(None, actor["reference"], "none", "unverifiable", "no role on record.")
+    sure = certainty(claim, record, (where, row, field))
+    if missing:
+        return verdict(role, actor["reference"], sure, "discrepant", f"record role lacks {missing}.")
+    published = article.published
+    start, end, span = role_term(role, where, row, field)
     if start is None:
         return verdict(
             role,
             actor["reference"],
-            "single_source",
+            sure,
             "consistent",
             f"record role contains {p['keywords']}; the record gives no term, so the date is not checked.",
         )
@@ -130,11 +159,26 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     return verdict(
         role,
         actor["reference"],
-        "confirmed",
+        sure,
         "consistent" if in_office else "discrepant",
-        f"record role contains {p['keywords']}; term from {start} to {end or 'present'} "
+        f"record role contains {p['keywords']}; {span} from {start} to {end or 'present'} "
         f"{'covers' if in_office else 'does not cover'} {published}.",
     )
+
+
+def role_term(role: str, where: str, row: str, field: str) -> tuple[dt.date | None, dt.date | None, str]:
+    """The dates a recorded role gives: its current term ("term from D [to D]") where it gives one, else the time in
+    office ("since D", "in office D to D"); (None, None) when it gives neither."""
+    found = re.search(r"term from (\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?", role)
+    span = "current term"
+    if not found:
+        found = re.search(r"(?:since|in office) (\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?", role)
+        span = "in office"
+    if not found:
+        return None, None, span
+    start = reference_date(found.group(1), where, row, field)
+    end = reference_date(found.group(2), where, row, field) if found.group(2) else None
+    return start, end, span
 
 
 def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -153,7 +197,9 @@ def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
     else:
         value = "discrepant" if missing else "consistent"
         detail = f"listed {listed} of {len(members)} members; missing: {missing}."
-    return verdict(names, f"{ENTITIES}: {p['group']}", "confirmed", value, detail)
+    return verdict(
+        names, f"{ENTITIES}: {p['group']}", certainty(claim, record, (ENTITIES, p["group"], "role_2023")), value, detail
+    )
 
 
 def self_meeting(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -177,10 +223,11 @@ def self_meeting(claim: dict, p: dict, record: Record, article: Article) -> dict
     )
     key = key_date_row(claim, p, record)
     same = partner == p["subject"]
+    sure = certainty(claim, record, (KEY_DATES, key["event"], "date"))
     return verdict(
         f"{key['event']} ({key['date']})",
         KEY_DATES,
-        "confirmed",
+        sure,
         "garbled" if same else "consistent",
         f"the meeting's partner {p['partner']!r} is linked to {partner!r}, "
         f"{'the subject himself' if same else 'not the subject'} ({p['subject']!r}).",
@@ -201,12 +248,13 @@ def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> di
         )
     rows = [votes[s] for s in p["states"]]
     outside = [f"{r['iso3']} {r['vote']}" for r in rows if r["vote"] not in p["allowed"]]
-    single = [r["iso3"] for r in rows if ";" not in r["record_crosschecks"]]
+    counts = {r["iso3"]: len([s for s in r["record_crosschecks"].split(";") if s.strip()]) for r in rows}
+    single = [iso for iso, count in counts.items() if count < 2]
     value = "consistent" if not outside and p["stated_count"] == len(rows) else "discrepant"
     return verdict(
         "; ".join(f"{r['iso3']} {r['vote']}" for r in rows),
         rows[0]["record_source"],
-        "single_source" if single else "confirmed",
+        certainty_of(min(counts.values())),
         value,
         f"recorded votes in {p['allowed']} for {len(rows) - len(outside)} of {len(rows)} states"
         + (f"; outside: {outside}" if outside else "")
@@ -222,14 +270,15 @@ def weekday_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     if "resolution" in p:
         res = resolution_row(claim, p, record)
         recorded = reference_date(res["vote_date"], RESOLUTIONS, res["symbol"], "vote_date")
-        source = f"UN Digital Library record {res['undl_record']}"
+        source, value = f"UN Digital Library record {res['undl_record']}", (RESOLUTIONS, res["symbol"], "vote_date")
     else:
         key = key_date_row(claim, p, record)
         recorded, source = reference_date(key["date"], KEY_DATES, key["event"], "date"), f"{KEY_DATES}: {key['event']}"
+        value = (KEY_DATES, key["event"], "date")
     return verdict(
         recorded.isoformat(),
         source,
-        "confirmed",
+        certainty(claim, record, value),
         "consistent" if resolved == recorded else "discrepant",
         f"{p['weekday']} on or before publication ({published}) is {resolved}; the record has {recorded}.",
     )
@@ -243,7 +292,7 @@ def resolution_force(claim: dict, p: dict, record: Record, article: Article) -> 
     return verdict(
         f"{res['symbol']}, a General Assembly {res['legal_effect']} (non-binding), which {res['operative_demand']}",
         f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
-        "single_source",
+        certainty(claim, record, (RESOLUTIONS, res["symbol"], "legal_effect")),
         value,
         f"the article's words {words} describe a binding act; the record's legal effect is {res['legal_effect']!r}.",
     )
@@ -258,7 +307,7 @@ def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
     return verdict(
         f"anniversary {day} ({key['event']} {start})",
         KEY_DATES,
-        "confirmed",
+        certainty(claim, record, (KEY_DATES, key["event"], "date")),
         value,
         f"publication is {gap} days after {day}; 'days after' allows 1 to {p['max_days']}.",
     )
@@ -277,13 +326,40 @@ def former_soviet(claim: dict, p: dict, record: Record, article: Article) -> dic
         if countries.get(iso, "\0") in event and "independence" in event.lower() and "Soviet Union" in event
     }
     value = "consistent" if len(confirmed) == len(p["states"]) else "unverifiable"
+    events = [(KEY_DATES, row["event"], "date") for row in confirmed.values()]
     return verdict(
         "; ".join(f"{iso} independent {row['date']}" for iso, row in sorted(confirmed.items())) or None,
         KEY_DATES,
-        "confirmed" if confirmed else "none",
+        certainty(claim, record, *events) if events else "none",
         value,
         f"the reference dates independence from the Soviet Union for {len(confirmed)} of {len(p['states'])} "
         f"states ({sorted(confirmed)}); the others are not in it.",
+    )
+
+
+def border_neighbours(claim: dict, p: dict, record: Record, article: Article) -> dict:
+    """Whether a country is a neighbour (shares a land border) of all, or of any, of the states the article names,
+    by the Factbook's rows; a state whose borders the rows do not all list cannot be checked."""
+    pairs = {(r["iso3_a"], r["iso3_b"]) for r in record.borders if r["value_origin"] == "cia_world_factbook"}
+    beside = sorted(s for s in p["states"] if tuple(sorted((s, p["neighbour"]))) in pairs)
+    apart = sorted(set(p["states"]) - set(beside) - {p["neighbour"]})
+    unknown = sorted(s for s in apart if s not in record.complete_borders)
+    if unknown:
+        return verdict(
+            None,
+            None,
+            "none",
+            "unverifiable",
+            f"the Factbook rows do not list every border of {unknown}, so a missing row proves nothing.",
+        )
+    holds = not apart if p["scope"] == "all" else bool(beside)
+    return verdict(
+        f"{p['neighbour']} borders {', '.join(beside) or 'none'} of {', '.join(sorted(p['states']))}",
+        BORDERS,
+        certainty(claim, record, (BORDERS, "*", "*")),
+        "consistent" if holds else "discrepant",
+        f"the article makes {p['neighbour']} a neighbour of {p['scope']} of {len(p['states'])} states; the "
+        f"Factbook's land borders put it beside {len(beside)} ({beside}), not beside {apart}.",
     )
 
 
@@ -301,6 +377,7 @@ RULES = {
         days_after,
         no_reference,
         former_soviet,
+        border_neighbours,
     )
 }
 

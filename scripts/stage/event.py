@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.dates import check_dated_item
-from ..core.errors import AnnotationFormatError, DuplicateEvidence, EvidenceNotFound
+from ..core.errors import AnnotationFormatError, CodeMismatch, DuplicateEvidence, EvidenceNotFound
 from ..core.evidence import locate
 from ..load.actors import require_actor
 from ..load.article import Article
@@ -16,16 +16,22 @@ from ..load.vocabulary import Vocabularies
 
 
 def stage_events(
-    article: Article, annotations: dict, actors: dict, vocab: Vocabularies, file: Path
+    article: Article,
+    annotations: dict,
+    actors: dict,
+    vocab: Vocabularies,
+    file: Path,
+    mentioned: frozenset[str] | None = None,
 ) -> tuple[list[dict], list[dict]]:
-    """The events this article defines, and one report per event item (the defining ones included)."""
+    """The events this article defines, and one report per event item (the defining ones included). `mentioned`:
+    the actors the article's mentions name (a place the article states must be one of them; None: not checked)."""
     events, reports = [], []
     for item in annotations.get("events", []):
         label = f"events (id: {item['id']})"
         report = stage_report(item, article, file, label)
         reports.append(report)
         if not item.get("same_as"):
-            events.append(stage_event(item, report, article, actors, vocab, file, label))
+            events.append(stage_event(item, report, actors, vocab, file, label, mentioned))
     check_distinct_evidence(reports, file)
     return events, reports
 
@@ -78,25 +84,21 @@ def check_distinct_evidence(reports: list[dict], file: Path) -> None:
 
 
 def stage_event(
-    item: dict, report: dict, article: Article, actors: dict, vocab: Vocabularies, file: Path, label: str
+    item: dict,
+    report: dict,
+    actors: dict,
+    vocab: Vocabularies,
+    file: Path,
+    label: str,
+    mentioned: frozenset[str] | None = None,
 ) -> dict:
     """The event row an item defines: its defining report's account, with codes, actors and place checked."""
     check_actors(item, actors, file, label)
-    place = check_place(item, actors, file, label)
-    cameo, plover = item.get("cameo"), item.get("plover")
-    if plover is not None:
-        vocab.check_plover(plover, file=file, item=label)
-    if (cameo is None or plover is None) and not item.get("coding_note"):
-        raise AnnotationFormatError(
-            file,
-            label,
-            "coding_note",
-            "an event without a CAMEO code or PLOVER type needs a reason.",
-            "add a coding_note saying why no category applies.",
-        )
+    place = check_place(item, actors, file, label, mentioned)
+    cameo, plover = check_codes(item, vocab, file, label)
     return {
         "event_id": item["id"],
-        "source_id": article.source_id,
+        "source_id": report["source_id"],
         "summary": item["summary"],
         **{
             field: report[field]
@@ -111,9 +113,11 @@ def stage_event(
         "latitude": place["latitude"] if place else None,
         "longitude": place["longitude"] if place else None,
         "place_basis": item.get("place_basis"),
+        "place_note": item.get("place_note"),
         "cameo_code": cameo,
         "cameo_label": vocab.cameo_label(cameo, file=file, item=label) if cameo else None,
         "plover_type": plover,
+        "plover_exception": item.get("plover_exception"),
         "coding_note": item.get("coding_note"),
         "evidence": report["evidence"],
         "evidence_start": report["evidence_start"],
@@ -125,6 +129,49 @@ def stage_event(
     }
 
 
+def check_codes(item: dict, vocab: Vocabularies, file: Path, label: str) -> tuple[str | None, str | None]:
+    """The item's CAMEO code and PLOVER type, each in its vocabulary. PLOVER left out is derived from the CAMEO code
+    by PLOVER's own mapping; given, it must agree with it or state why not (`plover_exception`). A planned happening
+    is coded as the intent the source reports (CAMEO 03x, e.g. 036 express intent to meet or negotiate), never as the
+    happening itself. The conventions bind reviewed items; drafts are checked when a curator marks them reviewed."""
+    cameo = item.get("cameo")
+    if cameo is not None:
+        vocab.cameo_label(cameo, file=file, item=label)
+    plover = item["plover"] if "plover" in item else vocab.plover_of.get(cameo) if cameo else None
+    if plover is not None:
+        vocab.check_plover(plover, file=file, item=label)
+    if (cameo is None or plover is None) and not item.get("coding_note"):
+        raise AnnotationFormatError(
+            file,
+            label,
+            "coding_note",
+            "an event without a CAMEO code or PLOVER type needs a reason.",
+            "add a coding_note saying why no category applies.",
+        )
+    if status(item) == "reviewed":
+        vocab.check_plover_mapping(cameo, plover, item.get("plover_exception"), file=file, item=label)
+        check_planned(item, cameo, file, label)
+    return cameo, plover
+
+
+INTENT = "03"  # the CAMEO root of "express intent to ..." codes
+
+
+def check_planned(item: dict, cameo: str | None, file: Path, label: str) -> None:
+    """The package's convention for what a source reports as future ("he will meet", "before leaving"): an expressed
+    intent (CAMEO 03x, PLOVER AGREE), dated to the planned day; never the meeting or visit itself (04x)."""
+    if item["status"] == "planned" and cameo is not None and not cameo.startswith(INTENT):
+        raise CodeMismatch(
+            file,
+            label,
+            "cameo",
+            f"a planned happening is coded {cameo}, the happening itself; the source reports an intent.",
+            'code what the source reports: cameo "036" (express intent to meet or negotiate, PLOVER '
+            "AGREE) for an announced meeting or visit, or another 03x code; status: happened only once "
+            "a source reports that it took place.",
+        )
+
+
 def check_actors(item: dict, actors: dict, file: Path, label: str) -> None:
     for field in ("source_actor", "target_actor", "place"):
         require_actor(actors, item.get(field), file=file, item=label, field=field)
@@ -132,7 +179,11 @@ def check_actors(item: dict, actors: dict, file: Path, label: str) -> None:
         require_actor(actors, other, file=file, item=label, field="other_actors")
 
 
-def check_place(item: dict, actors: dict, file: Path, label: str) -> dict | None:
+def check_place(
+    item: dict, actors: dict, file: Path, label: str, mentioned: frozenset[str] | None = None
+) -> dict | None:
+    """The event's place: a city with a GeoNames id, with its basis. A place the article states is one it mentions;
+    an implied place says in `place_note` what implies it."""
     place = actors[item["place"]] if item.get("place") else None
     if place and (place["kind"] != "city" or place["geonames_id"] is None):
         raise AnnotationFormatError(
@@ -149,5 +200,31 @@ def check_place(item: dict, actors: dict, file: Path, label: str) -> dict | None
             "place_basis",
             "a place needs its basis (stated or implied) and vice versa.",
             "give both `place` and `place_basis`, or neither.",
+        )
+    if item.get("place_basis") == "implied" and not item.get("place_note"):
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_note",
+            f"place_basis: implied gives no basis for placing the event in {place['name']}.",
+            "say in place_note what implies the place (e.g. the visit to Astana that day), "
+            "or give place_basis: stated if the article names it.",
+        )
+    if item.get("place_basis") == "stated" and mentioned is not None and item["place"] not in mentioned:
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_basis",
+            f"place_basis: stated, but the article's mentions never name {place['name']}.",
+            f"add the article's name for it to mentions.{item['place']}, or give "
+            "place_basis: implied with a place_note.",
+        )
+    if item.get("place_note") and not place:
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_note",
+            "a place_note without a place.",
+            "give the place and its basis, or remove place_note.",
         )
     return place

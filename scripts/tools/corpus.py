@@ -118,7 +118,7 @@ def article_text(d: Draw) -> str:
         f"from Ukraine.\n"
         f"{a_name} shares a land border of {stated:,} km with {b_name}.\n"
         + "".join(sentence + "\n" for *_, sentence in extra_meetings(d))
-        + f"(This article is fictional: generated for the package's corpus benchmark, number {d.number}.)"
+        + "(This article is fictional: generated for the package's corpus benchmark.)"
     )
 
 
@@ -127,6 +127,51 @@ def annotations(d: Draw, sid: str) -> dict:
     a_iso, a_name, b_iso, b_name, km = d.border
     stated = round(km, -2) if d.rounded else km
     weekday = WEEKDAYS[d.met_on.weekday()].title()
+    meeting = f"{sid}-meeting"
+    return {
+        "mentions": mention_names(d),
+        "events": [meeting_item(d, meeting, weekday), vote_report(d, sid)] + ambassador_items(d, sid),
+        "quotes": [quote_item(d, sid, meeting)],
+        "votes": [
+            {
+                "id": f"{sid}-statement",
+                "resolution": "A/RES/ES-11/6",
+                "states": [d.abstainer[1]],
+                "article_says": "abstained",
+                "evidence": f"{d.abstainer[2]} abstained in last year's U.N. General Assembly vote",
+                "event": "unga-vote-es-11-6",
+            }
+        ],
+        "borders": [
+            {
+                "countries": [a_iso, b_iso],
+                "length_km": stated,
+                "as_written": f"{stated:,} km",
+                "evidence": f"{a_name} shares a land border of {stated:,} km",
+            }
+        ],
+        "sentence_notes": [
+            {"evidence": "(This article is fictional", "reason": "The note that marks the text fictional."}
+        ],
+        "unchecked": unchecked(d),
+        "claims": [
+            {
+                "id": f"{sid}-border-length",
+                "kind": "number",
+                "evidence": f"a land border of {stated:,} km",
+                "article_value": f"{stated:,} km",
+                "rule": "border_length",
+                "params": {"countries": [a_iso, b_iso], "tolerance": 0.05},
+                "border": f"{a_iso}-{b_iso}-cia-world-factbook",
+                "actor": STATE_IDS[a_iso],
+            }
+        ],
+    }
+
+
+def mention_names(d: Draw) -> dict[str, list[str]]:
+    """The names the article gives each actor (a state's registered adjective in a title is a mention too)."""
+    a_iso, a_name, b_iso, b_name, _ = d.border
     names = {
         d.host[0]: [d.host[1], d.host[2]],
         d.guest[0]: [d.guest[1]],
@@ -142,45 +187,38 @@ def annotations(d: Draw, sid: str) -> dict:
         *d.ambassadors,
     ):
         names.setdefault(state_id, [name])
-    meeting = f"{sid}-meeting"
-    return {
-        "mentions": names,
-        "events": [meeting_item(d, meeting, weekday), vote_report(d, sid)] + ambassador_items(d, sid),
-        "quotes": [quote_item(d, sid, meeting)],
-        "votes": [
-            {
-                "id": f"{sid}-statement",
-                "resolution": "A/RES/ES-11/6",
-                "states": [d.abstainer[1]],
-                "article_says": "abstained",
-                "evidence": f"{d.abstainer[2]} abstained in last year's",
-                "event": "unga-vote-es-11-6",
-            }
-        ],
-        "borders": [
-            {
-                "countries": [a_iso, b_iso],
-                "length_km": stated,
-                "as_written": f"{stated:,} km",
-                "evidence": f"{a_name} shares a land border of {stated:,} km",
-            }
-        ],
-        "sentence_notes": [
-            {"evidence": "(This article is fictional", "reason": "The note that marks the text fictional."}
-        ],
-        "claims": [
-            {
-                "id": f"{sid}-border-length",
-                "kind": "number",
-                "evidence": f"a land border of {stated:,} km",
-                "article_value": f"{stated:,} km",
-                "rule": "border_length",
-                "params": {"countries": [a_iso, b_iso], "tolerance": 0.05},
-                "border": f"{a_iso}-{b_iso}-cia-world-factbook",
-                "actor": STATE_IDS[a_iso],
-            }
-        ],
-    }
+    if any(person[3].startswith("Kazakh ") for person in (d.host, d.guest)):
+        names.setdefault("kazakhstan", []).append("Kazakh")  # the registered adjective is a mention too
+    return names
+
+
+def unchecked(d: Draw) -> list[dict]:
+    """The generated article's checkable statements that no claim checks (the build refuses them unlisted)."""
+    items = [
+        {
+            "kind": "date",
+            "evidence": f"{d.city[1].upper()}, {d.published:%b} {d.published.day}",
+            "reason": "The dateline gives the day of publication (metadata.yaml).",
+        }
+    ]
+    items += [
+        {"kind": "role", "evidence": f"{title} {name}", "reason": "A generated title (fictional corpus)."}
+        for _, name, _, title in (d.host, d.guest)
+    ]
+    weekday = WEEKDAYS[d.met_on.weekday()].title()
+    items.append({"kind": "date", "evidence": f"in {d.city[1]} on {weekday}", "reason": "A generated day."})
+    items += [
+        {"kind": "date", "evidence": sentence.rstrip("."), "reason": "A generated day."}
+        for *_, sentence in extra_meetings(d)
+    ]
+    items.append(
+        {
+            "kind": "vote",
+            "evidence": f"{d.abstainer[2]} abstained in last year's U.N. General Assembly vote",
+            "reason": "Generated (fictional corpus); the vote statement links it to the roll call.",
+        }
+    )
+    return items
 
 
 def meeting_item(d: Draw, ident: str, weekday: str) -> dict:
