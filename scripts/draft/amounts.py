@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Mention
-from .text import Sentence, Taken, sentence_of
+from ..core.sentences import Sentence
+from .spans import Index, Sentences, Taken
 
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -61,9 +62,9 @@ def number(match: re.Match) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def find_amounts(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Amount]:
+def find_amounts(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Amount]:
     found: list[Amount] = []
-    taken = Taken()
+    taken = Taken(len(text))
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
@@ -71,14 +72,14 @@ def find_amounts(text: str, sentences: list[Sentence], mentions: list[Mention]) 
                 continue
             if kind in ("count", "tally") and re.fullmatch(r"(?:1[89]|20)\d\d", match["n"]) and match["unit"] in ("for", "against"):
                 continue
-            sentence = sentence_of(sentences, start)
+            sentence = sentences.of(start)
             amount = measure(kind, match, text, sentence, mentions)
             found.append(amount)
             taken.add(start, end)
     return sorted(found, key=lambda a: a.start)
 
 
-def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions: list[Mention]) -> Amount:
+def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions: Index[Mention]) -> Amount:
     value = number(match)
     start, end = match.start(), match.end()
     if kind == "money":
@@ -91,7 +92,7 @@ def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions:
         unit = "km" if match["unit"].startswith("k") else "miles"
         amount = Amount(text[start:end], start, end, value, unit, "distance")
         if "border" in sentence.text.lower():
-            countries = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind == "country"]
+            countries = [m for m in mentions.within(sentence.start, sentence.end) if m.kind == "country"]
             after = [m for m in countries if m.start > end]
             before = [m for m in countries if m.start < start]
             pair = []

@@ -7,7 +7,8 @@ import re
 import yaml
 
 from ..core.evidence import find_all
-from .text import Sentence, sentence_of, split_sentences
+from ..core.sentences import Sentence, split_sentences
+from .spans import Sentences
 
 HEADER = """\
 # Machine-drafted annotations (python -m scripts.draft). Every item says `review: drafted`.
@@ -38,7 +39,7 @@ def with_occurrence(item: dict, text: str, field: str, start: int, key: str = "o
 def to_annotations(draft: dict, text: str) -> dict:
     """The draft as annotations: mentions, events, quotes, then the sections that have items (drafted mentions,
     borders, notes on the sentences nothing covers, and what could not be linked)."""
-    sentences = split_sentences(text)
+    sentences = Sentences(split_sentences(text))
     drafted_mentions, unlinked = mention_sections(draft["mentions"])
     events, event_spans = event_section(draft["events"], text)
     quotes, attributions = quote_section(draft["quotes"], text)
@@ -134,14 +135,14 @@ def quote_item(number: int, quote: dict, attribution: tuple[int, int], text: str
     return item
 
 
-def border_section(amounts: list[dict], sentences: list[Sentence],
+def border_section(amounts: list[dict], sentences: Sentences,
                    text: str) -> tuple[list[dict], list[tuple[int, int]]]:
     """A drafted border for each length in km of the border between two countries, and the spans of their
     sentences."""
     borders, spans = [], []
     for amount in amounts:
         if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 and amount["unit"] == "km":
-            sentence = sentence_of(sentences, amount["start"])
+            sentence = sentences.of(amount["start"])
             item = {"countries": amount["countries"], "length_km": int(amount["value"]), "as_written": amount["text"],
                     "evidence": sentence.text}
             with_occurrence(item, text, "evidence", sentence.start)

@@ -40,7 +40,7 @@ TITLES = [
     "Minister of Foreign Affairs", "Deputy Minister", "Secretary of State", "Assistant Secretary of State",
     "Deputy Secretary of State", "Under Secretary", "Undersecretary", "Secretary-General", "Secretary General",
     "Deputy Secretary-General", "Foreign Secretary", "Defence Secretary", "Defense Secretary", "Home Secretary",
-    "Secretary", "Chancellor", "Ambassador", "Envoy", "Special Envoy", "Senator", "Sen.", "Rep.", "Representative",
+    "Secretary", "Chancellor", "Deputy", "Ambassador", "Envoy", "Special Envoy", "Senator", "Sen.", "Rep.", "Representative",
     "Gov.", "Governor", "Mayor", "General", "Gen.", "Lt. Gen.", "Maj. Gen.", "Colonel", "Col.", "Admiral", "Adm.",
     "Marshal", "Commander", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "King", "Queen",
     "Prince", "Crown Prince", "Pope", "Patriarch", "Emir", "Sheikh", "Spokesman", "Spokeswoman", "Spokesperson",
@@ -102,6 +102,9 @@ REGIONS = ["Latin America", "Latin American", "North America", "North American",
            "Soviet republics", "Global South", "New York", "New Delhi", "Washington Post", "New York Times",
            "Kyiv Independent", "Moscow Times", "Astana Times"]
 MONTHS = list(calendar.month_name)[1:]
+# Verb forms of event_verbs.csv that are as often nouns: a verb only after its subject, an auxiliary or "to".
+AMBIGUOUS_VERBS = {"shells", "strikes", "attacks", "visits", "tours", "demands", "demand", "supports", "backs",
+                   "protests", "meeting", "exchanged", "struck", "call"}
 WEEKDAYS = [day.title() for day in WEEKDAY_NAMES]
 
 
@@ -119,6 +122,10 @@ class Lexicon:
     actors_by_iso3: dict[str, str] = field(default_factory=dict)  # ISO3 -> actor id of that country
     actors_by_name: dict[str, str] = field(default_factory=dict)  # any curated name -> actor id
     anniversaries: list[tuple[re.Pattern, dt.date]] = field(default_factory=list)  # how an event is named -> its date
+    actor_roles: dict[str, str] = field(default_factory=dict)   # person's actor id -> role in the registry
+    actor_iso3: dict[str, str] = field(default_factory=dict)    # person's actor id -> ISO3 of the state they serve
+    role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role noun -> the role words it matches
+    role_re: re.Pattern = None                # any role noun, as a whole word (singular)
     country_re: re.Pattern = None
     organisation_re: re.Pattern = None
     title_re: re.Pattern = None
@@ -199,15 +206,20 @@ def city_ids(minimum_population: int = 50_000) -> dict[str, int]:
     return {name: ident for name, (ident, _) in cities.items()}
 
 
-def actor_names(root: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-    """From the package's actor registry (scripts/load/actors.py): persons by name, canonical names by id, states by ISO3
-    (or CAMEO code for historical states), and ids by name. Empty for a tree without sources/actors.yaml."""
+def registry_actors(root: Path) -> dict[str, dict]:
+    """The package's actor registry (scripts/load/actors.py); empty for a tree without sources/actors.yaml."""
     if not (root / ACTORS).exists():
-        return {}, {}, {}, {}
+        return {}
     from ..load.actors import load_actors
     from ..load.vocabulary import load_vocabularies
+    return load_actors(root, load_vocabularies(root))
+
+
+def actor_names(actors: dict[str, dict]) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """From the actor registry: persons by name, canonical names by id, states by ISO3 (or CAMEO code for historical
+    states), and ids by name."""
     people, names, by_iso3, by_name = {}, {}, {}, {}
-    for ident, actor in load_actors(root, load_vocabularies(root)).items():
+    for ident, actor in actors.items():
         names[ident] = actor["name"]
         by_name[actor["name"]] = ident
         if actor["kind"] == "person":
@@ -241,9 +253,18 @@ def load_lexicon(root: Path = ROOT) -> Lexicon:
     event_verbs = []
     for row in read_rows(root, "event_verbs.csv"):
         words = row["pattern"].split("|")
-        event_verbs.append({**row, "regex": re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)})
-    people, names, by_iso3, by_name = actor_names(root)
+        event_verbs.append({**row, "regex": re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I),
+                            "object_re": re.compile(rf"\b(?:{row['object']})\b", re.I) if row.get("object") else None})
+    nouns = {word.lower() for row in event_verbs if row.get("form") == "noun" for word in row["pattern"].split("|")}
+    for row in event_verbs:
+        row["ambiguous"] = {w.lower() for w in row["pattern"].split("|")} & (nouns | AMBIGUOUS_VERBS)
+    actors = registry_actors(root)
+    people, names, by_iso3, by_name = actor_names(actors)
     lex = Lexicon(countries, adjectives, capitals, city_ids(), organisations, reporting, event_verbs, people, names, by_iso3, by_name)
+    lex.actor_roles = {i: a["role"] for i, a in actors.items() if a["kind"] == "person" and a.get("role")}
+    lex.actor_iso3 = {i: a["iso3"] for i, a in actors.items() if a["kind"] == "person" and a.get("iso3")}
+    lex.role_nouns = {row["noun"]: tuple(row["matches"].split("|")) for row in read_rows(root, "role_nouns.csv")}
+    lex.role_re = re.compile(rf"\b(?:{alternation(lex.role_nouns)})s?\b", re.I)
     lex.country_re = re.compile(rf"(?<![\w-])(?:{alternation(list(countries) + list(capitals) + REGIONS)})(?![\w])")
     lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+-])")
     lex.title_re = re.compile(rf"^(?:(?:{alternation(TITLES)})\s+)+")

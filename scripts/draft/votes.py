@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from .mentions import Mention
-from .text import Sentence
+from ..core.sentences import Sentence
+from .spans import Index, Sentences
 
 VOTE_CUES = [
     (re.compile(r"\bvot(?:ed|ing)\s+(?:in\s+favou?r(?:\s+of)?|for|yes)\b|\b(?:backed|supported|endorsed)\s+the\s+"
@@ -39,7 +40,7 @@ class Vote:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
-def find_votes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Vote]:
+def find_votes(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Vote]:
     votes: list[Vote] = []
     for index, sentence in enumerate(sentences):
         cues = sorted(((m.start(), m.end(), value) for pattern, value in VOTE_CUES
@@ -48,7 +49,7 @@ def find_votes(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
             continue
         body_match = BODY.search(sentence.text) or (BODY.search(sentences[index - 1].text) if index else None)
         body = body_match.group() if body_match else None
-        countries = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind == "country"
+        countries = [m for m in mentions.within(sentence.start, sentence.end) if m.kind == "country"
                      and m.iso3 != "SUN"]
         states = [m for m in countries if text[m.end:m.end + 2] not in ("’s", "'s") and not object_or_modifier(text, m)
                   and not in_relative_clause(sentence, m)]

@@ -1,0 +1,204 @@
+"""Verb frames: the predicates of a sentence that state an event (a verb of sources/lexicon/event_verbs.csv used as a
+verb, or an event noun made an event by its verb: "imposed sanctions", "launched an offensive"), with the actors
+in the subject and object of that verb. A keyword elsewhere in the sentence ("to help them cope with the fallout
+of Western sanctions") is no event; a sum of money given to help is aid."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.sentences import Sentence
+from .mentions import Mention
+from .speakers import Scene, Written, interpret, possessive, subject_span, unstopped
+
+LIGHT = re.compile(r"\b(?:imposed?|imposes|imposing|announced?|announces|announcing|launched?|launches|launching|"
+                   r"held|holds?|holding|had|has|have|having|began|begins?|beginning|carried out|carr(?:y|ies) out|"
+                   r"conducted|conducts?|conducting|staged?|stages|staging|approved?|approves|adopted|adopts?|"
+                   r"unveiled|introduced|extended|expanded|paid|pays?|made|makes?|completed|mounted|stepped up|"
+                   r"resumed|agreed|signed|led|joined|hosted|hosts?|slapped|levied|started|starts?|opened|"
+                   r"organi[sz]ed|wrapped up|concluded|kicked off|intensified|escalated)"
+                   r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)
+NOMINAL_BEFORE = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "of", "for",
+                  "against", "on", "after", "before", "amid", "despite", "over", "about", "with", "by", "from", "in",
+                  "into", "during", "following", "since", "new", "further", "fresh", "any", "no", "more", "such",
+                  "western", "economic", "latest", "previous", "first", "second", "last", "next", "and", "or", "to"}
+GIVE = re.compile(r"\b(?P<verb>pledged|pledges|pledging|promised|announced|announces|provided|provides|providing|"
+                  r"allocated|approved|granted|gave|gives|sent|offered|committed|unveiled|earmarked|donated|"
+                  r"will provide|would provide|to provide)\b(?=[^.;:]{0,60}$)", re.I)
+AID_KINDS = [
+    ("073", re.compile(r"\b(?:humanitarian|food|medical|medicine|relief|refugees?|shelter|winter)\b", re.I)),
+    ("072", re.compile(r"\b(?:military|weapons?|arms|ammunition|defen[cs]e|missiles?|tanks|artillery)\b", re.I)),
+    ("071", re.compile(r"\b(?:economic|economy|budget|cope|sanctions|loans?|grants?|energy|reconstruction|"
+                       r"development|trade|investment|financial|businesses)\b", re.I)),
+]
+AID_CUE = re.compile(r"\b(?:aid|assistance|help|support|relief|grants?|loans?|funding|to cope|to rebuild|"
+                     r"humanitarian)\b", re.I)
+FILLER_STOP = {"after", "before", "on", "in", "at", "to", "for", "with", "by", "from", "against", "over", "during",
+               "since", "amid", "despite", "that", "which", "who", "and", "or", "but", "as", "than", "while", "into"}
+VERBAL_BEFORE = {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "did", "does",
+                 "do", "not", "also", "then", "later", "again", "now", "jointly", "repeatedly", "reportedly", "he",
+                 "she", "it", "they", "we", "i", "who", "which", "that", "and", "has", "have", "had", "was", "were",
+                 "is", "are", "be", "been", "being", "never", "already", "overnight", "once", "first"}
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A verb (or verb and event noun) at text[start:end] with its code."""
+    start: int
+    end: int
+    entry: dict
+    how: str                 # verb | light verb and noun | aid frame
+
+
+@dataclass
+class Frame:
+    predicate: Predicate
+    source: Mention | Written | None
+    target: Mention | None
+    start: int               # the clause that states the event: from the subject to the object
+    end: int
+
+
+def predicates(scene: Scene, sentence: Sentence, entries: list[dict], quoted) -> list[Predicate]:
+    """The event predicates of a sentence outside quotations, the aid frames first, one per span of text."""
+    found = aid_predicates(scene, sentence, quoted)
+    for entry in entries:
+        for match in entry["regex"].finditer(sentence.text):
+            at = sentence.start + match.start()
+            if quoted(at):
+                continue
+            predicate = verbal(scene, sentence, match, entry) if entry["form"] == "verb" else \
+                nominal(scene, sentence, match, entry)
+            if predicate is not None:
+                found.append(predicate)
+    kept: list[Predicate] = []
+    for predicate in found:
+        if not any(p.start < predicate.end and predicate.start < p.end for p in kept):
+            kept.append(predicate)
+    return sorted(kept, key=lambda p: p.start)
+
+
+def verbal(scene: Scene, sentence: Sentence, match: re.Match, entry: dict) -> Predicate | None:
+    """A verb of the dictionary used as a verb: not after an article, a possessive or a preposition ("the attack",
+    "Russia's invasion", "of Western sanctions"); "meeting" only before the one met."""
+    before = sentence.text[max(0, match.start() - 30):match.start()].split()
+    previous = before[-1].lower().strip(",") if before else ""
+    word = match.group().lower()
+    start = sentence.start + match.start()
+    if word == "meeting":
+        after = scene.mentions.at(sentence.start + match.end() + 1)
+        if after is None or previous in NOMINAL_BEFORE - {"after", "before", "and", "since"}:
+            return None
+    elif previous in NOMINAL_BEFORE - {"to", "and"} or previous.endswith(("’s", "'s")) or (
+            previous == "to" and word.endswith(("s", "ion"))):
+        return None
+    elif word in entry["ambiguous"] and previous not in VERBAL_BEFORE and scene.mentions.at(start - 2) is None:
+        return None
+    if not has_object(scene, entry, start, sentence.start + match.end()):
+        return None
+    return Predicate(start, sentence.start + match.end(), entry, "verb")
+
+
+def has_object(scene: Scene, entry: dict, start: int, end: int) -> bool:
+    """The object an entry needs near it ("released 95 prisoners"; an "exchange" of views is no release)."""
+    return entry.get("object_re") is None or bool(entry["object_re"].search(scene.text, max(0, start - 30),
+                                                                            min(len(scene.text), end + 60)))
+
+
+def nominal(scene: Scene, sentence: Sentence, match: re.Match, entry: dict) -> Predicate | None:
+    """An event noun made an event by the verb before it ("imposed new sanctions", "launched an offensive")."""
+    window = sentence.text[max(0, match.start() - 70):match.start()]
+    light = LIGHT.search(window)
+    if light is None or re.search(r"[,;:“”\"]", window[light.start():]):
+        return None
+    fillers = window[light.start():].split()[1:]
+    if any(word.lower() in FILLER_STOP for word in fillers):
+        return None
+    start = sentence.start + match.start() - len(window) + light.start()
+    if not has_object(scene, entry, start, sentence.start + match.end()):
+        return None
+    return Predicate(start, sentence.start + match.end(), entry, "light verb and noun")
+
+
+def aid_predicates(scene: Scene, sentence: Sentence, quoted) -> list[Predicate]:
+    """"pledged $25 million to help them cope with …": money given to help is aid (CAMEO 07x), whatever else the
+    sentence names."""
+    found = []
+    for money in re.finditer(r"(?:US\$|\$|€|£)\s?\d[\d,.]*\s*(?:million|billion|bn|m)?|\b\d[\d,.]*\s*(?:million|"
+                             r"billion)\s+(?:dollars|euros|pounds)", sentence.text):
+        give = GIVE.search(sentence.text, max(0, money.start() - 60), money.start())
+        clause = sentence.text[money.start():money.start() + 120]
+        if give is None or quoted(sentence.start + give.start()) or not (AID_CUE.search(clause)
+                                                                        or AID_CUE.search(give.group())):
+            continue
+        code = next((c for c, cue in AID_KINDS if cue.search(sentence.text)), "070")
+        entry = {"cameo": code, "plover": "AID", "label": "Provide aid", "form": "verb"}
+        found.append(Predicate(sentence.start + give.start(), sentence.start + money.end(), entry, "aid frame"))
+    return found
+
+
+def frame_of(scene: Scene, sentence: Sentence, predicate: Predicate) -> Frame:
+    """The predicate with its subject (the actor that acts) and object (the actor acted on)."""
+    start, end = subject_span(scene.text, sentence.start, predicate.start, scene.lex.role_re)
+    source = interpret(scene, start, end) if end > start else None
+    if isinstance(source, Mention) and source.kind == "country" and not acts(scene, source, end):
+        source = None
+    if source is None:
+        source = main_subject(scene, sentence, predicate)
+    target = object_of(scene, sentence, predicate, source)
+    passive = PASSIVE.search(scene.text, max(sentence.start, predicate.start - 12), predicate.start)
+    agent = re.match(r"\s+by\s+", scene.text[predicate.end:predicate.end + 5])
+    if passive and agent and target is not None:
+        source, target = target, source if isinstance(source, Mention) else None
+    first = min([m.start for m in (source, target) if m is not None and m.start >= sentence.start]
+                + [predicate.start])
+    last = max([m.end for m in (target,) if m is not None] + [predicate.end])
+    return Frame(predicate, source, target, first, last)
+
+
+def acts(scene: Scene, mention: Mention, end: int | None = None) -> bool:
+    """A country word that acts ("Russia invaded", "the U.S. government pledged"), not one that modifies a noun
+    ("Russian troops"), which is no actor."""
+    rest = scene.text[mention.end:end if end is not None else mention.end + 40].strip()
+    if end is not None and not rest:
+        return True
+    return not re.match(r"[a-z]", rest) or bool(re.match(
+        r"(?:government|authorities|side|leadership|administration|and|or|has|have|had|is|was|were|are|will|would|"
+        r"also|on|in|at|to|with|as|but|said|says|did|does|could|can|may|must|should|then|later|again|which|who|"
+        r"[a-z]+ed\b|[a-z]+s\b)", rest))
+
+
+def main_subject(scene: Scene, sentence: Sentence, predicate: Predicate) -> Mention | None:
+    """The subject of the main clause for a participle or an opening clause ("After meeting X, Blinken said …",
+    "…, pledging …"): the first actor after the opening clause, else the first actor of the sentence."""
+    text = scene.text
+    opening = re.match(r"(?:After|Before|While|Following|Since|Upon|On)\s[^,]{1,120},\s", sentence.text)
+    begin = sentence.start + opening.end() if opening and sentence.start + opening.end() > predicate.start \
+        else sentence.start
+    for mention in scene.mentions.within(begin, sentence.end):
+        if mention.start >= predicate.start and begin == sentence.start:
+            break
+        if mention.kind in ("person", "organisation") and not possessive(text, mention) or \
+                mention.kind == "country" and acts(scene, mention):
+            return mention
+    return None
+
+
+def object_of(scene: Scene, sentence: Sentence, predicate: Predicate, source) -> Mention | None:
+    """The first actor after the predicate, in its clause, that is not the subject."""
+    rest = unstopped(scene.text[predicate.end:sentence.end])
+    stop = re.search(r"[;.:“”\"]|,\s+(?:and|but|while|which|who|as|after|before|saying|adding)\b|\s(?:while|but|"
+                     r"which|who|whose|because|although)\s", rest)
+    end = predicate.end + (stop.start() if stop else len(rest))
+    for mention in scene.mentions.within(predicate.end, end):
+        if mention.kind in ("person", "organisation", "country") and not same_actor(mention, source):
+            return mention
+    return None
+
+
+def same_actor(mention: Mention, other) -> bool:
+    if not isinstance(other, Mention):
+        return False
+    key = lambda m: m.id or m.iso3 or m.name or m.text  # noqa: E731
+    return key(mention) == key(other)
