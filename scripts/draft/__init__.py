@@ -10,6 +10,7 @@ from ..core.repo import ROOT
 from ..core.sentences import split_sentences
 from .amounts import find_amounts
 from .events import find_events
+from .inputs import UnfitArticle, check_article, pieces
 from .lexicon import load_lexicon
 from .mentions import find_mentions
 from .quotes import find_quotes
@@ -20,12 +21,15 @@ from .temporal import find_dates
 from .votes import find_votes
 
 DRAFTER = "scripts.draft 2"
+__all__ = ["DRAFTER", "UnfitArticle", "draft_article"]
 
 
 def draft_article(text: str, published: dt.date | None = None, root: Path = ROOT) -> dict:
-    """The machine draft of one article as plain data (the --json output of scripts.draft)."""
+    """The machine draft of one article as plain data (the --json output of scripts.draft); UnfitArticle for input
+    that is not an article's text."""
+    check_article(text)
     lex = load_lexicon(root)
-    sentences = Sentences(split_sentences(text))
+    sentences = Sentences(pieces(split_sentences(text), text))
     found = find_mentions(text, lex)
     roles = assign_roles(text, found, lex)
     mentions = Index(found)
@@ -34,7 +38,7 @@ def draft_article(text: str, published: dt.date | None = None, root: Path = ROOT
     dates = find_dates(text, published, sentences, lex.anniversaries)
     amounts = find_amounts(text, sentences, mentions)
     votes = find_votes(text, sentences, mentions)
-    events = find_events(scene, dates, lex.event_verbs, quotes)
+    events = find_events(scene, dates, quotes)
     return {
         "drafter": DRAFTER,
         "published": published.isoformat() if published else None,

@@ -6,20 +6,20 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Mention
+from .patterns import alternation
 from ..core.sentences import Sentence
 from .spans import Index, Sentences, Taken
 
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
                 "hundred": 100, "thirty-two": 32, "twenty-seven": 27}
-NUMBER = (r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-          + r")(?![\w-]))")
+NUMBER = (r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:" + alternation(WORD_NUMBERS) + r")(?![\w-]))")
 SCALE = r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m)\b)?"
 SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "roubles": "RUB",
                   "rubles": "RUB", "yuan": "CNY", "tenge": "KZT", "hryvnias": "UAH", "hryvnia": "UAH", "som": "KGS"}
-COUNT_NOUNS = (r"votes?|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|nations|"
+COUNT_NOUNS = (r"vote|votes|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|nations|"
                r"deaths|casualties|prisoners|tanks|missiles|drones|cubic metres|cubic meters|bcm|delegates|lawmakers|"
                r"deputies|residents|migrants|workers|children|journalists|observers|ballots|seats|hectares|"
                r"square kilometres|square kilometers|sq km|megawatts|MW|gigawatts|GW|kilograms|kg|years|months|weeks|"
@@ -30,11 +30,11 @@ COUNT_NOUNS = (r"votes?|people|troops|soldiers|civilians|refugees|tonnes|tons|ba
                r"member|members")
 PATTERNS = [
     ("money", re.compile(rf"(?P<cur>US\$|\$|€|£|¥)\s?{NUMBER}{SCALE}")),
-    ("money", re.compile(rf"\b{NUMBER}{SCALE}\s+(?P<cur>{'|'.join(CURRENCY_WORDS)})\b")),
+    ("money", re.compile(rf"\b{NUMBER}{SCALE}\s+(?P<cur>{alternation(CURRENCY_WORDS)})\b")),
     ("percent", re.compile(rf"\b{NUMBER}\s?(?P<unit>%|percent\b|per cent\b)")),
     ("distance", re.compile(rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b")),
     ("tally", re.compile(rf"\b{NUMBER}\s+(?P<unit>in favou?r|against|abstentions?|abstained|for)\b")),
-    ("count", re.compile(rf"\b{NUMBER}{SCALE}(?:\s+|-)(?:[a-z-]+\s+)?(?P<unit>{COUNT_NOUNS})\b")),
+    ("count", re.compile(rf"\b{NUMBER}{SCALE}(?:\s+|-)(?:[a-z-]+\s+)?(?P<unit>{alternation(COUNT_NOUNS.split('|'))})\b")),
 ]
 
 

@@ -43,7 +43,7 @@ def actor_key(mention: Mention) -> str:
     return mention.id or mention.iso3 or mention.name or mention.text
 
 
-def find_events(scene: Scene, dates: list[TimeExpression], entries: list[dict], quotes: list) -> list[Event]:
+def find_events(scene: Scene, dates: list[TimeExpression], quotes: list) -> list[Event]:
     """One event per event predicate with an actor in its frame, in the order of the text."""
     inside = Taken(len(scene.text))
     for quote in quotes:
@@ -52,9 +52,9 @@ def find_events(scene: Scene, dates: list[TimeExpression], entries: list[dict], 
     dated = Index([d for d in dates if d.value])
     events = []
     for sentence in scene.sentences:
-        for predicate in predicates(scene, sentence, entries, quoted):
+        for predicate in predicates(scene, sentence, quoted):
             frame = frame_of(scene, sentence, predicate)
-            if not isinstance(frame.source, Mention) and frame.target is None:
+            if frame is None or frame.source is None and frame.target is None:
                 continue
             events.append(event_of(scene, frame, dated, sentence))
     return events

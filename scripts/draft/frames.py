@@ -12,7 +12,9 @@ from .mentions import Mention
 from .speakers import Scene, Written, interpret, possessive, subject_span, unstopped
 
 LIGHT = re.compile(r"\b(?:imposed?|imposes|imposing|announced?|announces|announcing|launched?|launches|launching|"
-                   r"held|holds?|holding|had|has|have|having|began|begins?|beginning|carried out|carr(?:y|ies) out|"
+                   r"held|holds?|holding|(?:had|has|have|having)(?=\s+(?:an?|the)\s)|began|begins?|beginning|"
+                   r"carried out|carr(?:y|ies) out|ordered|orders|sent|sends|sending|provided|provides|providing|"
+                   r"delivered|delivers|gave|gives|pledged|allocated|"
                    r"conducted|conducts?|conducting|staged?|stages|staging|approved?|approves|adopted|adopts?|"
                    r"unveiled|introduced|extended|expanded|paid|pays?|made|makes?|completed|mounted|stepped up|"
                    r"resumed|agreed|signed|led|joined|hosted|hosts?|slapped|levied|started|starts?|opened|"
@@ -60,44 +62,56 @@ class Frame:
     end: int
 
 
-def predicates(scene: Scene, sentence: Sentence, entries: list[dict], quoted) -> list[Predicate]:
-    """The event predicates of a sentence outside quotations, the aid frames first, one per span of text."""
-    found = aid_predicates(scene, sentence, quoted)
-    for entry in entries:
-        for match in entry["regex"].finditer(sentence.text):
-            at = sentence.start + match.start()
-            if quoted(at):
-                continue
-            predicate = verbal(scene, sentence, match, entry) if entry["form"] == "verb" else \
-                nominal(scene, sentence, match, entry)
-            if predicate is not None:
-                found.append(predicate)
+def predicates(scene: Scene, sentence: Sentence, quoted) -> list[Predicate]:
+    """The event predicates of a sentence outside quotations (one scan for every word of the dictionary), the aid
+    frames first, then the rows of the dictionary in its order, one predicate per span of text."""
+    found = [(-1, p) for p in aid_predicates(scene, sentence, quoted)]
+    rows = scene.lex.event_verbs
+    for match in scene.lex.event_re.finditer(sentence.text):
+        if quoted(sentence.start + match.start()):
+            continue
+        for word in readings(match.group().lower(), scene.lex.event_entries):
+            span = re.match(re.escape(word), match.group(), re.I)
+            for entry in scene.lex.event_entries[word]:
+                predicate = verbal(scene, sentence, span, match.start(), entry) if entry["form"] == "verb" else \
+                    nominal(scene, sentence, span, match.start(), entry)
+                if predicate is not None:
+                    found.append((rows.index(entry), predicate))
     kept: list[Predicate] = []
-    for predicate in found:
+    for _, predicate in sorted(found, key=lambda item: item[0]):
         if not any(p.start < predicate.end and predicate.start < p.end for p in kept):
             kept.append(predicate)
     return sorted(kept, key=lambda p: p.start)
 
 
-def verbal(scene: Scene, sentence: Sentence, match: re.Match, entry: dict) -> Predicate | None:
+def readings(words: str, entries: dict[str, list[dict]]) -> list[str]:
+    """The dictionary words a match can be read as: itself, and its first words when they are words of the
+    dictionary too ("meeting with" is also "meeting", a noun made an event by "held a")."""
+    parts = words.split()
+    return [" ".join(parts[:n]) for n in range(len(parts), 0, -1) if " ".join(parts[:n]) in entries]
+
+
+def verbal(scene: Scene, sentence: Sentence, match: re.Match, offset: int, entry: dict) -> Predicate | None:
     """A verb of the dictionary used as a verb: not after an article, a possessive or a preposition ("the attack",
     "Russia's invasion", "of Western sanctions"); "meeting" only before the one met."""
-    before = sentence.text[max(0, match.start() - 30):match.start()].split()
+    before = sentence.text[max(0, offset - 30):offset].split()
     previous = before[-1].lower().strip(",") if before else ""
     word = match.group().lower()
-    start = sentence.start + match.start()
+    start, end = sentence.start + offset, sentence.start + offset + match.end()
     if word == "meeting":
-        after = scene.mentions.at(sentence.start + match.end() + 1)
+        after = scene.mentions.at(end + 1)
         if after is None or previous in NOMINAL_BEFORE - {"after", "before", "and", "since"}:
             return None
+    elif word.split()[0].endswith("ing") and previous in ("after", "before", "since", "while", "by", "without", "on", "upon"):
+        pass                                   # a gerund: "before leaving for Uzbekistan"
     elif previous in NOMINAL_BEFORE - {"to", "and"} or previous.endswith(("’s", "'s")) or (
             previous == "to" and word.endswith(("s", "ion"))):
         return None
     elif word in entry["ambiguous"] and previous not in VERBAL_BEFORE and scene.mentions.at(start - 2) is None:
         return None
-    if not has_object(scene, entry, start, sentence.start + match.end()):
+    if not has_object(scene, entry, start, end):
         return None
-    return Predicate(start, sentence.start + match.end(), entry, "verb")
+    return Predicate(start, end, entry, "verb")
 
 
 def has_object(scene: Scene, entry: dict, start: int, end: int) -> bool:
@@ -106,19 +120,26 @@ def has_object(scene: Scene, entry: dict, start: int, end: int) -> bool:
                                                                             min(len(scene.text), end + 60)))
 
 
-def nominal(scene: Scene, sentence: Sentence, match: re.Match, entry: dict) -> Predicate | None:
+def nominal(scene: Scene, sentence: Sentence, match: re.Match, offset: int, entry: dict) -> Predicate | None:
     """An event noun made an event by the verb before it ("imposed new sanctions", "launched an offensive")."""
-    window = sentence.text[max(0, match.start() - 70):match.start()]
+    window = sentence.text[max(0, offset - 70):offset]
     light = LIGHT.search(window)
     if light is None or re.search(r"[,;:“”\"]", window[light.start():]):
         return None
     fillers = window[light.start():].split()[1:]
     if any(word.lower() in FILLER_STOP for word in fillers):
         return None
-    start = sentence.start + match.start() - len(window) + light.start()
-    if not has_object(scene, entry, start, sentence.start + match.end()):
+    start, end = sentence.start + offset - len(window) + light.start(), sentence.start + offset + match.end()
+    if not has_object(scene, entry, start, end):
         return None
-    return Predicate(start, sentence.start + match.end(), entry, "light verb and noun")
+    if entry.get("plover") == "AID":
+        entry = {**entry, "cameo": aid_kind(sentence.text)}
+    return Predicate(start, end, entry, "light verb and noun")
+
+
+def aid_kind(text: str) -> str:
+    """Economic (071), military (072) or humanitarian (073) aid, by the words that say what it is for."""
+    return next((code for code, cue in AID_KINDS if cue.search(text)), "070")
 
 
 def aid_predicates(scene: Scene, sentence: Sentence, quoted) -> list[Predicate]:
@@ -132,20 +153,31 @@ def aid_predicates(scene: Scene, sentence: Sentence, quoted) -> list[Predicate]:
         if give is None or quoted(sentence.start + give.start()) or not (AID_CUE.search(clause)
                                                                         or AID_CUE.search(give.group())):
             continue
-        code = next((c for c, cue in AID_KINDS if cue.search(sentence.text)), "070")
-        entry = {"cameo": code, "plover": "AID", "label": "Provide aid", "form": "verb"}
+        entry = {"cameo": aid_kind(sentence.text), "plover": "AID", "label": "Provide aid", "form": "verb"}
         found.append(Predicate(sentence.start + give.start(), sentence.start + money.end(), entry, "aid frame"))
     return found
 
 
-def frame_of(scene: Scene, sentence: Sentence, predicate: Predicate) -> Frame:
-    """The predicate with its subject (the actor that acts) and object (the actor acted on)."""
+NEGATED = re.compile(r"(?:\b(?:not|never|no longer)\s+(?:\w+\s+)?|n['’]t\s+(?:\w+\s+)?)$|^(?:none|no|neither|nobody)\b",
+                     re.I)
+
+
+def negated(scene: Scene, start: int, end: int) -> bool:
+    """"None of the five countries has condemned", "has not yet signed": no event took place."""
+    return bool(NEGATED.search(scene.text[start:end].strip() + " ")) or bool(
+        NEGATED.search(scene.text[max(start, end - 20):end]))
+
+
+def frame_of(scene: Scene, sentence: Sentence, predicate: Predicate) -> Frame | None:
+    """The predicate with its subject (the actor that acts) and object (the actor acted on); None when negated."""
     start, end = subject_span(scene.text, sentence.start, predicate.start, scene.lex.role_re)
+    if negated(scene, start, predicate.start):
+        return None
     source = interpret(scene, start, end) if end > start else None
     if isinstance(source, Mention) and source.kind == "country" and not acts(scene, source, end):
         source = None
     if source is None:
-        source = main_subject(scene, sentence, predicate)
+        source = relative_antecedent(scene, sentence, predicate) or main_subject(scene, sentence, predicate)
     target = object_of(scene, sentence, predicate, source)
     passive = PASSIVE.search(scene.text, max(sentence.start, predicate.start - 12), predicate.start)
     agent = re.match(r"\s+by\s+", scene.text[predicate.end:predicate.end + 5])
@@ -167,6 +199,22 @@ def acts(scene: Scene, mention: Mention, end: int | None = None) -> bool:
         r"(?:government|authorities|side|leadership|administration|and|or|has|have|had|is|was|were|are|will|would|"
         r"also|on|in|at|to|with|as|but|said|says|did|does|could|can|may|must|should|then|later|again|which|who|"
         r"[a-z]+ed\b|[a-z]+s\b)", rest))
+
+
+def relative_antecedent(scene: Scene, sentence: Sentence, predicate: Predicate) -> Mention | None:
+    """"Kazakhstan, which … has been able to bolster": the actor a relative clause that holds the verb is about."""
+    begin = max(sentence.start, predicate.start - 200)
+    clause = scene.text[begin:predicate.start]
+    found = None
+    for found in re.finditer(r",\s+(?:which|who)\b", clause):
+        pass
+    if found is None or re.search(r"[;“”\"]", clause[found.end():]):
+        return None
+    comma = begin + found.start()
+    for mention in reversed(scene.mentions.within(max(sentence.start, comma - 80), comma)):
+        if mention.kind in ("person", "organisation", "country") and mention.end >= comma - 1:
+            return mention
+    return None
 
 
 def main_subject(scene: Scene, sentence: Sentence, predicate: Predicate) -> Mention | None:

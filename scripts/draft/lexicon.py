@@ -21,6 +21,7 @@ from countryinfo import CountryInfo
 from ..core.errors import BuildError
 from ..core.registry import WEEKDAYS as WEEKDAY_NAMES
 from ..core.repo import ACTORS, LEXICON, REFERENCE, ROOT
+from .patterns import alternation
 from .temporal import ANNIVERSARY_EVENTS
 
 KEY_DATES = REFERENCE / "key_dates.csv"
@@ -126,6 +127,8 @@ class Lexicon:
     actor_iso3: dict[str, str] = field(default_factory=dict)    # person's actor id -> ISO3 of the state they serve
     role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role noun -> the role words it matches
     role_re: re.Pattern = None                # any role noun, as a whole word (singular)
+    event_re: re.Pattern = None               # any word of event_verbs.csv (one scan of a sentence finds them all)
+    event_entries: dict[str, list[dict]] = field(default_factory=dict)   # lower-case word -> its rows
     country_re: re.Pattern = None
     organisation_re: re.Pattern = None
     title_re: re.Pattern = None
@@ -141,8 +144,6 @@ def read_rows(root: Path, name: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def country_forms(root: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
@@ -256,15 +257,21 @@ def load_lexicon(root: Path = ROOT) -> Lexicon:
         event_verbs.append({**row, "regex": re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I),
                             "object_re": re.compile(rf"\b(?:{row['object']})\b", re.I) if row.get("object") else None})
     nouns = {word.lower() for row in event_verbs if row.get("form") == "noun" for word in row["pattern"].split("|")}
+    entries: dict[str, list[dict]] = {}
     for row in event_verbs:
         row["ambiguous"] = {w.lower() for w in row["pattern"].split("|")} & (nouns | AMBIGUOUS_VERBS)
+        for word in row["pattern"].split("|"):
+            entries.setdefault(word.lower(), []).append(row)
     actors = registry_actors(root)
     people, names, by_iso3, by_name = actor_names(actors)
-    lex = Lexicon(countries, adjectives, capitals, city_ids(), organisations, reporting, event_verbs, people, names, by_iso3, by_name)
+    lex = Lexicon(countries, adjectives, capitals, city_ids(), organisations, reporting, event_verbs, people, names,
+                  by_iso3, by_name)
     lex.actor_roles = {i: a["role"] for i, a in actors.items() if a["kind"] == "person" and a.get("role")}
     lex.actor_iso3 = {i: a["iso3"] for i, a in actors.items() if a["kind"] == "person" and a.get("iso3")}
     lex.role_nouns = {row["noun"]: tuple(row["matches"].split("|")) for row in read_rows(root, "role_nouns.csv")}
     lex.role_re = re.compile(rf"\b(?:{alternation(lex.role_nouns)})s?\b", re.I)
+    lex.event_entries = entries
+    lex.event_re = re.compile(rf"(?<![\w-])(?:{alternation(entries)})(?![\w-])", re.I)
     lex.country_re = re.compile(rf"(?<![\w-])(?:{alternation(list(countries) + list(capitals) + REGIONS)})(?![\w])")
     lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+-])")
     lex.title_re = re.compile(rf"^(?:(?:{alternation(TITLES)})\s+)+")

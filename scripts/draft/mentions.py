@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, STARTERS, WEEKDAYS, Lexicon
+from .patterns import alternation
 from .spans import Taken
 
 FUZZY_THRESHOLD = 85          # rapidfuzz ratio (0-100) for linking a name to a known person
@@ -268,8 +269,7 @@ def find_surnames(text: str, surnames: dict[str, Mention], found: Found) -> None
     """Every free occurrence of a surname, as a mention of the person it stands for."""
     if not surnames:
         return
-    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})"
-                         r"(?![\w-])(?!['’](?!s\b)\w)")
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation(surnames)})(?![\w-])(?!['’](?!s\b)\w)")
     for match in pattern.finditer(text):
         if found.free(match.start(), match.end()):
             full = surnames[match.group()]

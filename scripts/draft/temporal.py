@@ -15,13 +15,17 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from ..core.registry import WEEKDAYS
+from .patterns import alternation
 from .spans import Sentences, Taken
 from .text import FUTURE
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-         r"Sept|Sep|Oct|Nov|Dec)")
-WEEKDAY = "(?:" + "|".join(day.title() for day in WEEKDAYS) + ")"
+MONTH = "(?:" + alternation(["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+                             "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                             "Sept", "Sep", "Oct", "Nov", "Dec"]) + ")"
+WEEKDAY = "(?:" + alternation(day.title() for day in WEEKDAYS) + ")"
+ORDINAL = "(?:" + alternation(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                               "tenth"]) + r"|\d+(?:st|nd|rd|th))"
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -37,10 +41,10 @@ ANNIVERSARY_EVENTS = {
 }
 
 PATTERNS = [
-    ("anniversary", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                               r"\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{3,80})", re.I)),
-    ("anniversary", re.compile(r"\b(?:the\s+)?(?P<what>war|invasion|conflict)['’]s\s+(?P<ord>first|second|third|fourth|"
-                               r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+anniversary\b", re.I)),
+    ("anniversary", re.compile(rf"\b(?:the\s+)?(?P<ord>{ORDINAL})\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{{3,80}})",
+                               re.I)),
+    ("anniversary", re.compile(rf"\b(?:the\s+)?(?P<what>war|invasion|conflict)['’]s\s+(?P<ord>{ORDINAL})\s+anniversary\b",
+                               re.I)),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b")),
     ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?(?![\w])")),
@@ -50,7 +54,8 @@ PATTERNS = [
     ("weekday", re.compile(rf"\b(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b")),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("relative", re.compile(r"\b(?P<mod>last|next|this|past|coming|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+    ("ago", re.compile(r"\b(?P<n>\d+|" + alternation(["a", "an", "one", "two", "three", "four", "five", "six", "seven",
+                                                       "eight", "nine", "ten", "eleven", "twelve", "several", "few"]) + ")"
                        r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|by|from|From|before|after|during|throughout|year|of|early|late|and|to)\s"
                         r"(?P<y>1[89]\d\d|20\d\d)(?!\s*(?:km|%|percent|per cent|people|troops|votes|soldiers|tonnes|[-–]\d))\b")),

@@ -19,6 +19,9 @@ VOTE_CUES = [
                 r"cast)\b|\b(?:was|were)\s+absent\b|\bnon-voting\b|\bstayed\s+away\b|\bdid\s+not\s+take\s+part\b", re.I),
      "non_voting"),
 ]
+ANY_CUE = re.compile(r"\b(?:vot(?:ed|ing)|backed|supported|endorsed|opposed|rejected|abstain|abstention|did\s+not|"
+                     r"didn['’]t|failed\s+to|chose\s+not|declined\s+to|was\s+absent|were\s+absent|non-voting|"
+                     r"stayed\s+away)", re.I)
 BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|, and\b")
 FOLLOWERS = re.compile(r"\b(?:among them|including|such as|joined by|along with|together with|as did|were|included)\b|:")
 BODY = re.compile(r"\b(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:General Assembly|Security Council|Human Rights Council)\b|"
@@ -42,7 +45,11 @@ class Vote:
 
 def find_votes(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Vote]:
     votes: list[Vote] = []
+    seen: set[tuple[str, int]] = set()
+    cued = {sentences.of(m.start()).index for m in ANY_CUE.finditer(text)}
     for index, sentence in enumerate(sentences):
+        if index not in cued:
+            continue
         cues = sorted(((m.start(), m.end(), value) for pattern, value in VOTE_CUES
                        for m in pattern.finditer(sentence.text)), key=lambda c: c[0])
         if not cues:
@@ -72,8 +79,9 @@ def find_votes(text: str, sentences: Sentences, mentions: Index[Mention]) -> lis
                 subject = [m for m in countries if text[m.end:m.end + 2] in ("’s", "'s")
                            and segment_start <= m.start - sentence.start < start][:1]
             for mention in subject:
-                if any(v.iso3 == mention.iso3 and v.evidence_start == sentence.start for v in votes):
+                if (mention.iso3, sentence.start) in seen:
                     continue
+                seen.add((mention.iso3, sentence.start))
                 votes.append(Vote(mention.iso3, value, mention.text, mention.start, mention.end,
                                   sentence.text, sentence.start, body))
             previous_end = end

@@ -50,7 +50,7 @@ def add_article(article: Path, source_id: str, title: str, published: dt.date, r
         "provenance_note": f"Added from the file {article.name} with python -m scripts.add_article.",
         "sha256": hashlib.sha256(data).hexdigest(),
     }
-    notes = to_annotations(draft_article(text, published, root), text)
+    notes = to_annotations(draft_article(text, published, root), text, source_id)
     folder.mkdir(parents=True)
     (folder / "article.txt").write_bytes(data)
     (folder / "metadata.yaml").write_text(yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True, width=120),
