@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..core.sentences import Sentence
 from .mentions import Mention
 from .patterns import alternation
-from ..core.sentences import Sentence
 from .spans import Index, Sentences, Taken
 
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -19,7 +19,8 @@ SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, 
 CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "roubles": "RUB",
                   "rubles": "RUB", "yuan": "CNY", "tenge": "KZT", "hryvnias": "UAH", "hryvnia": "UAH", "som": "KGS"}
-COUNT_NOUNS = (r"vote|votes|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|nations|"
+COUNT_NOUNS = (r"vote|votes|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|"
+               r"nations|"
                r"deaths|casualties|prisoners|tanks|missiles|drones|cubic metres|cubic meters|bcm|delegates|lawmakers|"
                r"deputies|residents|migrants|workers|children|journalists|observers|ballots|seats|hectares|"
                r"square kilometres|square kilometers|sq km|megawatts|MW|gigawatts|GW|kilograms|kg|years|months|weeks|"
@@ -32,9 +33,11 @@ PATTERNS = [
     ("money", re.compile(rf"(?P<cur>US\$|\$|€|£|¥)\s?{NUMBER}{SCALE}")),
     ("money", re.compile(rf"\b{NUMBER}{SCALE}\s+(?P<cur>{alternation(CURRENCY_WORDS)})\b")),
     ("percent", re.compile(rf"\b{NUMBER}\s?(?P<unit>%|percent\b|per cent\b)")),
-    ("distance", re.compile(rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b")),
+    ("distance", re.compile(rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|"
+                            r"mile)\b")),
     ("tally", re.compile(rf"\b{NUMBER}\s+(?P<unit>in favou?r|against|abstentions?|abstained|for)\b")),
-    ("count", re.compile(rf"\b{NUMBER}{SCALE}(?:\s+|-)(?:[a-z-]+\s+)?(?P<unit>{alternation(COUNT_NOUNS.split('|'))})\b")),
+    ("count", re.compile(rf"\b{NUMBER}{SCALE}(?:\s+|-)(?:[a-z-]+\s+)?"
+                         rf"(?P<unit>{alternation(COUNT_NOUNS.split('|'))})\b")),
 ]
 
 
@@ -54,6 +57,7 @@ class Amount:
 
 
 def number(match: re.Match) -> float | int:
+    """The value of the number matched, times its scale (million, bn)."""
     word = match["n"].lower()
     value = float(WORD_NUMBERS[word]) if word in WORD_NUMBERS else float(match["n"].replace(",", ""))
     scale = match.groupdict().get("scale")
@@ -63,6 +67,7 @@ def number(match: re.Match) -> float | int:
 
 
 def find_amounts(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Amount]:
+    """Every number with a unit, in the order of the text; the first pattern to claim a span keeps it."""
     found: list[Amount] = []
     taken = Taken(len(text))
     for kind, pattern in PATTERNS:
@@ -70,7 +75,8 @@ def find_amounts(text: str, sentences: Sentences, mentions: Index[Mention]) -> l
             start, end = match.start(), match.end()
             if not taken.free(start, end):
                 continue
-            if kind in ("count", "tally") and re.fullmatch(r"(?:1[89]|20)\d\d", match["n"]) and match["unit"] in ("for", "against"):
+            if kind in ("count", "tally") and re.fullmatch(r"(?:1[89]|20)\d\d", match["n"]) \
+                    and match["unit"] in ("for", "against"):
                 continue
             sentence = sentences.of(start)
             amount = measure(kind, match, text, sentence, mentions)
@@ -80,6 +86,7 @@ def find_amounts(text: str, sentences: Sentences, mentions: Index[Mention]) -> l
 
 
 def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions: Index[Mention]) -> Amount:
+    """The amount a match states, with its unit and what it measures (a border's length in its sentence)."""
     value = number(match)
     start, end = match.start(), match.end()
     if kind == "money":

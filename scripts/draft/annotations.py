@@ -2,11 +2,10 @@
 `review: drafted`, so that a curator corrects it instead of typing it."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import yaml
-
-import datetime as dt
 
 from ..core.evidence import find_all
 from ..core.sentences import split_sentences
@@ -167,7 +166,8 @@ def border_section(amounts: list[dict], sentences: Sentences,
     sentences."""
     borders, spans = [], []
     for amount in amounts:
-        if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 and amount["unit"] == "km":
+        if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 \
+                and amount["unit"] == "km":
             sentence = sentences.of(amount["start"])
             item = {"countries": amount["countries"], "length_km": int(amount["value"]), "as_written": amount["text"],
                     "evidence": sentence.text}
@@ -178,7 +178,7 @@ def border_section(amounts: list[dict], sentences: Sentences,
     return borders, spans
 
 
-def sentence_note_section(sentences: list[Sentence], covered: list[tuple[int, int]], text: str) -> list[dict]:
+def sentence_note_section(sentences: Sentences, covered: list[tuple[int, int]], text: str) -> list[dict]:
     """A note for every sentence that no event, quotation or border covers."""
     notes = []
     for sentence in sentences:

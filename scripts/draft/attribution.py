@@ -13,7 +13,8 @@ from .speakers import PRONOUNS, Scene, Written, interpret, possessive, subject_s
 if TYPE_CHECKING:
     from .quotes import Quote
 
-FRAGMENT_VERBS = ("called", "calling", "calls", "call", "described", "describing", "describes", "referred to", "dismissed",
+FRAGMENT_VERBS = ("called", "calling", "calls", "call", "described", "describing", "describes", "referred to",
+                  "dismissed",
                   "denounced", "accused", "welcomed", "hailed", "condemned", "praised", "criticised", "criticized",
                   "blasted", "slammed", "branded", "labelled", "labeled", "termed", "dubbed", "vowed", "pledged",
                   "promised", "insisted", "urged", "demanded", "pledging", "vowing", "promising", "voiced",

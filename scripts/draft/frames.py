@@ -41,6 +41,7 @@ VERBAL_BEFORE = {"to", "will", "would", "can", "could", "may", "might", "must", 
                  "do", "not", "also", "then", "later", "again", "now", "jointly", "repeatedly", "reportedly", "he",
                  "she", "it", "they", "we", "i", "who", "which", "that", "and", "has", "have", "had", "was", "were",
                  "is", "are", "be", "been", "being", "never", "already", "overnight", "once", "first"}
+GERUND_BEFORE = {"after", "before", "since", "while", "by", "without", "on", "upon"}   # "before leaving for …"
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 
 
@@ -99,19 +100,24 @@ def verbal(scene: Scene, sentence: Sentence, match: re.Match, offset: int, entry
     word = match.group().lower()
     start, end = sentence.start + offset, sentence.start + offset + match.end()
     if word == "meeting":
-        after = scene.mentions.at(end + 1)
-        if after is None or previous in NOMINAL_BEFORE - {"after", "before", "and", "since"}:
+        if scene.mentions.at(end + 1) is None or previous in NOMINAL_BEFORE - {"after", "before", "and", "since"}:
             return None
-    elif word.split()[0].endswith("ing") and previous in ("after", "before", "since", "while", "by", "without", "on", "upon"):
-        pass                                   # a gerund: "before leaving for Uzbekistan"
-    elif previous in NOMINAL_BEFORE - {"to", "and"} or previous.endswith(("’s", "'s")) or (
-            previous == "to" and word.endswith(("s", "ion"))):
-        return None
-    elif word in entry["ambiguous"] and previous not in VERBAL_BEFORE and scene.mentions.at(start - 2) is None:
+    elif not (word.split()[0].endswith("ing") and previous in GERUND_BEFORE) \
+            and reads_as_noun(scene, word, previous, start, entry):
         return None
     if not has_object(scene, entry, start, end):
         return None
     return Predicate(start, end, entry, "verb")
+
+
+def reads_as_noun(scene: Scene, word: str, previous: str, start: int, entry: dict) -> bool:
+    """A verb form after an article, a possessive or a preposition ("the attack", "Russia's strikes"), or one that is as
+    often a noun with no subject or auxiliary right before it ("artillery shells")."""
+    if previous in NOMINAL_BEFORE - {"to", "and"} or previous.endswith(("’s", "'s")):
+        return True
+    if previous == "to" and word.endswith(("s", "ion")):
+        return True
+    return word in entry["ambiguous"] and previous not in VERBAL_BEFORE and scene.mentions.at(start - 2) is None
 
 
 def has_object(scene: Scene, entry: dict, start: int, end: int) -> bool:
@@ -206,8 +212,8 @@ def relative_antecedent(scene: Scene, sentence: Sentence, predicate: Predicate) 
     begin = max(sentence.start, predicate.start - 200)
     clause = scene.text[begin:predicate.start]
     found = None
-    for found in re.finditer(r",\s+(?:which|who)\b", clause):
-        pass
+    for match in re.finditer(r",\s+(?:which|who)\b", clause):
+        found = match
     if found is None or re.search(r"[;“”\"]", clause[found.end():]):
         return None
     comma = begin + found.start()
@@ -217,13 +223,23 @@ def relative_antecedent(scene: Scene, sentence: Sentence, predicate: Predicate) 
     return None
 
 
+OPENING = re.compile(r"(?:[A-Z][a-z]+ing|After|Before|While|Following|Since|Upon|On|Having)\s[^,;]{1,160},\s")
+MAIN_VERB = re.compile(r"\s(?:said|says|told|tells|added|announced|warned|met|has|had|have|is|was|will|would|"
+                       r"[a-z]+ed)\b")
+
+
 def main_subject(scene: Scene, sentence: Sentence, predicate: Predicate) -> Mention | None:
     """The subject of the main clause for a participle or an opening clause ("After meeting X, Blinken said …",
     "…, pledging …"): the first actor after the opening clause, else the first actor of the sentence."""
     text = scene.text
-    opening = re.match(r"(?:After|Before|While|Following|Since|Upon|On)\s[^,]{1,120},\s", sentence.text)
+    opening = OPENING.match(sentence.text)
     begin = sentence.start + opening.end() if opening and sentence.start + opening.end() > predicate.start \
         else sentence.start
+    if begin > sentence.start:
+        head = MAIN_VERB.search(text, begin, min(sentence.end, begin + 100))
+        named = interpret(scene, begin, head.start()) if head else None
+        if isinstance(named, Mention):
+            return named                       # "Speaking after meeting …, the top US diplomat said"
     for mention in scene.mentions.within(begin, sentence.end):
         if mention.start >= predicate.start and begin == sentence.start:
             break
@@ -239,9 +255,17 @@ def object_of(scene: Scene, sentence: Sentence, predicate: Predicate, source) ->
     stop = re.search(r"[;.:“”\"]|,\s+(?:and|but|while|which|who|as|after|before|saying|adding)\b|\s(?:while|but|"
                      r"which|who|whose|because|although)\s", rest)
     end = predicate.end + (stop.start() if stop else len(rest))
-    for mention in scene.mentions.within(predicate.end, end):
-        if mention.kind in ("person", "organisation", "country") and not same_actor(mention, source):
-            return mention
+    mentions = [m for m in scene.mentions.within(predicate.end, end) if m.kind in ("person", "organisation", "country")
+                and not same_actor(m, source)]
+    for index, mention in enumerate(mentions):
+        if predicate.how == "aid frame" and not re.search(r"\b(?:to|for|help)\s+(?:the\s+)?$",
+                                                          scene.text[max(0, mention.start - 12):mention.start]):
+            continue                       # "$25 million to help Kazakhstan", not "… of sanctions on Russia"
+        person = next((m for m in mentions[index + 1:index + 2] if m.kind == "person"
+                       and not re.search(r"[,;:.()]", scene.text[mention.end:m.start])), None)
+        if mention.kind == "country" and person is not None and person.start - mention.end < 40:
+            return person                  # "meeting Uzbek Foreign Minister Bakhtiyor Saidov": the minister
+        return mention
     return None
 
 

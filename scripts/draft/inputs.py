@@ -27,7 +27,8 @@ class UnfitArticle(ValueError):
 def check_article(text: object) -> str:
     """The text itself, or UnfitArticle naming what is wrong and where."""
     if not isinstance(text, str):
-        raise UnfitArticle(f"the article must be text (str), not {type(text).__name__}; decode the file as UTF-8 first.")
+        raise UnfitArticle(f"the article must be text (str), not {type(text).__name__}; decode the file as UTF-8 "
+                           "first.")
     control = CONTROL.search(text)
     if control:
         raise UnfitArticle(f"control character U+{ord(control.group()):04X} at offset {control.start()}: this looks "

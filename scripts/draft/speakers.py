@@ -21,9 +21,11 @@ PEOPLE = re.compile(r"\b(?:officials?|sources?|diplomats?|people|protesters|resi
                     r"hosts|commentators|bloggers|pundits|propagandists|media|newspapers?|broadcasters?|"
                     r"critics|lawmakers|leaders|ministers|negotiators|spokes(?:man|woman|person)|aides?|insiders?|"
                     r"activists|witnesses|representatives?|delegates|envoys?|commanders?|soldiers|troops|officers?|"
-                    r"investigators|prosecutors?|judges?|voters|campaigners|organisers|organizers|police|demonstrators|crowds?|"
+                    r"investigators|prosecutors?|judges?|voters|campaigners|organisers|organizers|police|"
+                    r"demonstrators|crowds?|"
                     r"ministers|sides|parties|delegations|governments|countries|allies|partners)\b", re.I)
-BOUNDARY = re.compile(r"[;:“”\"()—–]|\s-+\s|,\s|\b(?:that|which|who|whom|whose|when|while|after|before|because|as|but|if|"
+BOUNDARY = re.compile(r"[;:“”\"()—–]|\s-+\s|,\s|\b(?:that|which|who|whom|whose|when|while|after|before|because|"
+                      r"as|but|if|"
                       r"although|though|since|where|whereas|so|until|unless|once)\b", re.I)
 TRAILING = re.compile(r"\s+(?:also|later|again|separately|previously|then|now|further|earlier|has|have|had|was|were|"
                       r"is|are|would|will|could|can|may|might|must|should|shall|did|does|do|not|never|jointly|"

@@ -28,6 +28,8 @@ ORDINAL = "(?:" + alternation(["first", "second", "third", "fourth", "fifth", "s
                                "tenth"]) + r"|\d+(?:st|nd|rd|th))"
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
+AGO_COUNTS = ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+              "twelve", "several", "few"]
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10}
 # How an article names each event an anniversary can count from, keyed by the event's name in
@@ -43,22 +45,26 @@ ANNIVERSARY_EVENTS = {
 PATTERNS = [
     ("anniversary", re.compile(rf"\b(?:the\s+)?(?P<ord>{ORDINAL})\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{{3,80}})",
                                re.I)),
-    ("anniversary", re.compile(rf"\b(?:the\s+)?(?P<what>war|invasion|conflict)['’]s\s+(?P<ord>{ORDINAL})\s+anniversary\b",
-                               re.I)),
+    ("anniversary", re.compile(rf"\b(?:the\s+)?(?P<what>war|invasion|conflict)['’]s\s+(?P<ord>{ORDINAL})\s+"
+                               r"anniversary\b", re.I)),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b")),
-    ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?(?![\w])")),
-    ("month_day", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,\s*(?P<y>\d{{4}}))?(?!\d)")),
+    ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})"
+                             rf"(?:,?\s+(?P<y>\d{{4}}))?(?![\w])")),
+    ("month_day", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+                             rf"(?:,\s*(?P<y>\d{{4}}))?(?!\d)")),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?(?P<month>{MONTH})\s+(?P<y>\d{{4}})\b")),
     ("month", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?(?P<month>{MONTH})(?![\w])")),
-    ("weekday", re.compile(rf"\b(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?\b")),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("relative", re.compile(r"\b(?P<mod>last|next|this|past|coming|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|" + alternation(["a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                                                       "eight", "nine", "ten", "eleven", "twelve", "several", "few"]) + ")"
+    ("relative", re.compile(r"\b(?P<mod>last|next|this|past|coming|earlier this|later this)\s+"
+                            r"(?P<unit>week|month|year)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\d+|" + alternation(AGO_COUNTS) + ")"
                        r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("year", re.compile(r"\b(?:in|In|since|Since|until|by|from|From|before|after|during|throughout|year|of|early|late|and|to)\s"
-                        r"(?P<y>1[89]\d\d|20\d\d)(?!\s*(?:km|%|percent|per cent|people|troops|votes|soldiers|tonnes|[-–]\d))\b")),
+    ("year", re.compile(r"\b(?:in|In|since|Since|until|by|from|From|before|after|during|throughout|year|of|early|late|"
+                        r"and|to)\s(?P<y>1[89]\d\d|20\d\d)(?!\s*(?:km|%|percent|per cent|people|troops|votes|soldiers|"
+                        r"tonnes|[-–]\d))\b")),
     ("year", re.compile(r"(?<=mid-)(?P<y>1[89]\d\d|20\d\d)\b")),
 ]
 MAY_CONTEXT = re.compile(r"(?:\b(?:in|since|until|by|from|early|late|mid-|last|next|this|of|before|after)\s*)$", re.I)
@@ -97,6 +103,7 @@ def month_number(word: str) -> int:
 
 
 def fmt(date: dt.date, precision: str) -> str:
+    """The value of a date at a precision: YYYY, YYYY-MM, the Monday of its week, or the day."""
     if precision == "year":
         return f"{date.year:04d}"
     if precision == "month":
@@ -134,10 +141,9 @@ def find_dates(text: str, published: dt.date | None, sentences: Sentences,
 
 def plausible(text: str, rule: str, match: re.Match) -> bool:
     """"May" the verb and bare month abbreviations are too often something else."""
-    if rule in ("month", "month_day", "day_month") and match.group("month") in ("May", "Mar", "Jun", "Jan", "Sep",
-                                                                                 "Sept"):
-        if rule == "month" and not MAY_CONTEXT.search(text[max(0, match.start() - 12):match.start()]):
-            return False
+    if rule == "month" and match.group("month") == "May" \
+            and not MAY_CONTEXT.search(text[max(0, match.start() - 12):match.start()]):
+        return False
     return not (rule == "month" and match.group("month").rstrip(".") in ("Mar", "Jun", "Jan", "Sep", "Sept", "Dec",
                                                                          "Oct", "Nov", "Aug", "Apr", "Feb", "Jul"))
 
@@ -180,7 +186,8 @@ def expressions_at(text: str, at: int, sentences: Sentences, reference: dt.date 
     return None
 
 
-CLAUSE_EDGE = re.compile(r"[,;:“”\"(]|\b(?:that|after|before|when|while|since|because|as|and|but|until|who|which)\b", re.I)
+CLAUSE_EDGE = re.compile(r"[,;:“”\"(]|\b(?:that|after|before|when|while|since|because|as|and|but|until|who|which)\b",
+                         re.I)
 PAST = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|said|told|met|began|took|made|went|came|saw|held|won|lost|left|"
                   r"fled|struck|sent|gave|spoke|wrote|became|brought|fought|ran|rose|fell|chose|drove|flew|paid|"
                   r"set off|hit|cut|led|put|signed|agreed|announced)\b")
@@ -282,6 +289,7 @@ def counted_from_publication(resolver: Resolver) -> Resolver:
     unresolved, with the precision its unit gives."""
     @functools.wraps(resolver)
     def resolved(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
+        """The expression resolved, or unresolved with the precision of its unit when no date counts."""
         if when.reference is None:
             unit = {"weekday": "day", "deictic": "day"}.get(rule) or (
                 match["unit"].lower().rstrip("s") if "unit" in match.re.groupindex else None)
@@ -327,7 +335,7 @@ def resolve_relative(rule: str, match: re.Match, when: Context) -> TimeExpressio
 def resolve_ago(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
     """"two weeks ago": counted back from the day the article speaks from, at the precision of the unit; years ago
     are months ago, since the month is known ("a year ago" in February 2023 is February 2022)."""
-    count = NUMBER_WORDS.get(match["n"].lower(), None) if not match["n"].isdigit() else int(match["n"])
+    count = NUMBER_WORDS.get(match["n"].lower()) if not match["n"].isdigit() else int(match["n"])
     unit = match["unit"].lower().rstrip("s")
     precision = "month" if unit == "year" else unit
     if count is None:

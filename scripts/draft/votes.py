@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .mentions import Mention
 from ..core.sentences import Sentence
+from .mentions import Mention
 from .spans import Index, Sentences
 
 VOTE_CUES = [
@@ -15,16 +15,19 @@ VOTE_CUES = [
     (re.compile(r"\bvot(?:ed|ing)\s+(?:against|no)\b|\b(?:opposed|rejected)\s+the\s+(?:resolution|text|motion|draft)\b",
                 re.I), "no"),
     (re.compile(r"\babstain(?:ed|ing|s)?\b|\babstentions?\b", re.I), "abstain"),
-    (re.compile(r"\b(?:did\s+not|didn['’]t|failed\s+to|chose\s+not\s+to|declined\s+to)\s+(?:vote|participate|take\s+part|"
-                r"cast)\b|\b(?:was|were)\s+absent\b|\bnon-voting\b|\bstayed\s+away\b|\bdid\s+not\s+take\s+part\b", re.I),
+    (re.compile(r"\b(?:did\s+not|didn['’]t|failed\s+to|chose\s+not\s+to|declined\s+to)\s+"
+                r"(?:vote|participate|take\s+part|cast)\b|\b(?:was|were)\s+absent\b|\bnon-voting\b|"
+                r"\bstayed\s+away\b|\bdid\s+not\s+take\s+part\b", re.I),
      "non_voting"),
 ]
 ANY_CUE = re.compile(r"\b(?:vot(?:ed|ing)|backed|supported|endorsed|opposed|rejected|abstain|abstention|did\s+not|"
                      r"didn['’]t|failed\s+to|chose\s+not|declined\s+to|was\s+absent|were\s+absent|non-voting|"
                      r"stayed\s+away)", re.I)
 BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|, and\b")
-FOLLOWERS = re.compile(r"\b(?:among them|including|such as|joined by|along with|together with|as did|were|included)\b|:")
-BODY = re.compile(r"\b(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:General Assembly|Security Council|Human Rights Council)\b|"
+FOLLOWERS = re.compile(r"\b(?:among them|including|such as|joined by|along with|together with|as did|were|"
+                       r"included)\b|:")
+BODY = re.compile(r"\b(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:General Assembly|Security Council|"
+                  r"Human Rights Council)\b|"
                   r"\bresolution\s+[A-Z]+/[\w./-]+", re.I)
 
 
@@ -44,6 +47,7 @@ class Vote:
 
 
 def find_votes(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Vote]:
+    """Every state named as voting one way, per sentence that states votes, with the body voting."""
     votes: list[Vote] = []
     seen: set[tuple[str, int]] = set()
     cued = {sentences.of(m.start()).index for m in ANY_CUE.finditer(text)}
@@ -93,7 +97,8 @@ def object_or_modifier(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.start - 12):mention.start]
     after = text[mention.end:mention.end + 20]
     return bool(re.search(r"\b(?:to|with|of|from|on|against|by|in|for|over|about)\s+(?:the\s+)?$", before)) or bool(
-        re.match(r"\s+(?!voted|abstained|did|were|was|and|or|also|had|has|have|joined|backed|supported|opposed|rejected|chose|declined|failed|stayed)[a-z]", after))
+        re.match(r"\s+(?!voted|abstained|did|were|was|and|or|also|had|has|have|joined|backed|supported|opposed|"
+                 r"rejected|chose|declined|failed|stayed)[a-z]", after))
 
 
 def in_relative_clause(sentence: Sentence, mention: Mention) -> bool:

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from ..draft.__main__ import parse_published, read_article
-from ..draft import draft_article
-from ..draft.annotations import dump_annotations, to_annotations
 from ..core.repo import ROOT
+from ..draft import draft_article
+from ..draft.__main__ import parse_published, read_article
+from ..draft.annotations import dump_annotations, to_annotations
 
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
 
@@ -43,7 +43,8 @@ def add_article(article: Path, source_id: str, title: str, published: dt.date, r
         "title_is_curated": False,
         "published": published.isoformat(),
         "published_precision": "day",
-        "published_derivation": "Publication date given by the curator who added the article (python -m scripts.add_article).",
+        "published_derivation": "Publication date given by the curator who added the article "
+                                "(python -m scripts.add_article).",
         "language": language,
         "outlet": outlet,
         "author": author,
@@ -60,6 +61,7 @@ def add_article(article: Path, source_id: str, title: str, published: dt.date, r
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Create the source folder from the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", type=Path)
     parser.add_argument("--id", required=True, help="the new source id (folder name)")

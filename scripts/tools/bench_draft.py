@@ -94,6 +94,7 @@ def throughput(count: int, rounds: int) -> list[float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the throughput and the hostile-input timings."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)

@@ -34,13 +34,13 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
+from ..core.evidence import find_all
+from ..core.repo import ROOT
+from ..draft import draft_article
 from ..load.actors import load_actors
 from ..load.source import load_source
-from ..core.evidence import find_all
-from ..draft import draft_article
-from ..core.repo import ROOT
-from ..stage.mention import stage_mentions
 from ..load.vocabulary import load_vocabularies
+from ..stage.mention import stage_mentions
 
 CORPUS = ROOT / "tests" / "draft_corpus"
 SEED = ROOT / "sources" / "articles" / "blinken-astana-2023-02-28"
@@ -56,6 +56,7 @@ class GoldError(ValueError):
 
 
 def locate(text: str, needle: str, occurrence: int | None, where: str) -> tuple[int, int]:
+    """The offsets of the N-th occurrence of a gold text, or GoldError naming the file and item."""
     starts = find_all(text, needle)
     if not starts:
         raise GoldError(f"{where}: {needle!r} is not in the article")
@@ -170,6 +171,7 @@ def match(gold: list[dict], draft: list[dict], same) -> int:
 
 
 def same_mention(g: dict, d: dict) -> bool:
+    """The same mention: overlapping spans, the same kind and the same country, actor or name."""
     if g["kind"] != d["kind"] or not overlaps(g, d):
         return False
     if g["kind"] == "country":
@@ -177,10 +179,12 @@ def same_mention(g: dict, d: dict) -> bool:
     if g.get("actor_id") and d.get("id"):
         return g["actor_id"] == d["id"]
     key = normal(g.get("id"))
-    return any(key == normal(name) or fuzz.ratio(key, normal(name)) >= 90 for name in (d.get("name"), d.get("text")) if name)
+    return any(key == normal(name) or fuzz.ratio(key, normal(name)) >= 90
+               for name in (d.get("name"), d.get("text")) if name)
 
 
 def score_article(gold: dict, draft: dict) -> dict[str, Counter]:
+    """Counts of gold items, drafted items and matches for every kind, for one article."""
     counts: dict[str, Counter] = {kind: Counter() for kind in KINDS}
 
     def add(kind: str, g: list, d: list, same) -> None:
@@ -204,7 +208,8 @@ def score_article(gold: dict, draft: dict) -> dict[str, Counter]:
         add(f"mentions: {kind}", [m for m in gold["mentions"] if m["kind"] == kind],
             [m for m in draft["mentions"] if m["kind"] == kind], same_mention)
     add("amounts", gold["amounts"], draft["amounts"],
-        lambda g, d: overlaps(g, d) and float(g["value"]) == float(d["value"]) and normal(g["unit"]) == normal(d["unit"]))
+        lambda g, d: overlaps(g, d) and float(g["value"]) == float(d["value"])
+        and normal(g["unit"]) == normal(d["unit"]))
     if gold.get("events") is not None:
         score_events(counts, gold["events"], draft["events"])
     gold_votes = Counter((v["iso3"], v["vote"]) for v in gold["votes"])
@@ -247,6 +252,7 @@ def figures(counts: Counter) -> dict:
 
 
 def evaluate(articles: list[tuple[str, str, dt.date | None, dict]]) -> dict:
+    """Draft every article and score it against its gold items (micro-averaged)."""
     total = {kind: Counter() for kind in KINDS}
     for _, text, published, gold in articles:
         draft = draft_article(text, published)
@@ -259,13 +265,16 @@ def corpus_articles(corpus: Path = CORPUS, split: str | None = None) -> list[tup
     """The test articles with their gold items; only those of one split (dev / held-out) when asked."""
     folders = sorted(p for p in corpus.iterdir() if (p / "gold.yaml").exists())
     if split:
-        folders = [f for f in folders if yaml.safe_load((f / "gold.yaml").read_text(encoding="utf-8")).get("split") == split]
+        folders = [f for f in folders
+                   if yaml.safe_load((f / "gold.yaml").read_text(encoding="utf-8")).get("split") == split]
     return [(folder.name, *load_gold(folder)) for folder in folders]
 
 
 def table(title: str, result: dict) -> str:
+    """One split's figures as a Markdown table."""
     fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
-    lines = [f"### {title}", "", "| kind | gold | draft | matched | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [f"### {title}", "", "| kind | gold | draft | matched | precision | recall | F1 |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for kind, row in result.items():
         lines.append(f"| {kind} | {row['gold']} | {row['draft']} | {row['matched']} | {fmt(row['precision'])} | "
                      f"{fmt(row['recall'])} | {fmt(row['f1'])} |")
@@ -303,6 +312,7 @@ def summary(results: dict[str, tuple[int, dict]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the figures per split, as tables or JSON, or write the README's summary table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of test articles with gold.yaml")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -322,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({name: {"articles": n, "figures": figs} for name, (n, figs) in results.items()}, indent=2))
         return 0
     titles = {"seed": "Seed article, against its curated annotations",
-              "held-out-3": "Held-out test articles of issue 13 (written after its code; measured once, never tuned on)",
+              "held-out-3": "Held-out test articles of issue 13 (written after its code; measured once, not tuned on)",
               "held-out-2": "Held-out test articles (written after the drafter; errors never inspected)",
               "dev": "Development test articles", "corpus": "All test articles"}
     for name, (count, figs) in results.items():
