@@ -2,7 +2,9 @@
 `review: drafted`, so that a curator corrects it instead of typing it."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 
 import yaml
@@ -10,7 +12,7 @@ import yaml
 from ..core.evidence import find_all
 from ..core.sentences import split_sentences
 from .dating import dating
-from .spans import Sentences
+from .spans import Sentences, Taken
 
 HEADER = """\
 # Machine-drafted annotations (python -m scripts.draft). Every item says `review: drafted`.
@@ -23,10 +25,16 @@ HEADER = """\
 PREFIX = 24           # characters of the source id that prefix the drafted ids (unique across articles)
 
 
+@functools.lru_cache(maxsize=4096)
+def starts_of(text: str, needle: str) -> tuple[int, ...]:
+    """Where the needle occurs (cached: the same evidence is cited by several items)."""
+    return tuple(find_all(text, needle))
+
+
 def occurrence_of(text: str, needle: str, start: int) -> int | None:
     """The `occurrence:` an annotation needs for the needle at start (None when it is unique)."""
-    starts = find_all(text, needle)
-    return None if len(starts) == 1 else starts.index(start) + 1
+    starts = starts_of(text, needle)
+    return None if len(starts) == 1 else bisect.bisect_left(starts, start) + 1
 
 
 def slug(words: str, size: int = 40) -> str:
@@ -181,8 +189,11 @@ def border_section(amounts: list[dict], sentences: Sentences,
 def sentence_note_section(sentences: Sentences, covered: list[tuple[int, int]], text: str) -> list[dict]:
     """A note for every sentence that no event, quotation or border covers."""
     notes = []
+    claimed = Taken(len(text))
+    for start, end in covered:
+        claimed.add(start, end)
     for sentence in sentences:
-        if not any(start < sentence.end and sentence.start < end for start, end in covered):
+        if claimed.free(sentence.start, sentence.end):
             item = {"evidence": sentence.text}
             with_occurrence(item, text, "evidence", sentence.start)
             item["reason"] = "machine draft: no event, quotation or border found in this sentence"
