@@ -60,6 +60,7 @@ def hostile_inputs(size: int, marks: int) -> dict[str, Callable[[], object]]:
         "ordinary sentences": lambda: repeated(corpus + "\n", size),
         "balanced quotation marks": lambda: repeated('“a” "b" ', marks * 2),
         "unbalanced opening marks": lambda: repeated("“Open ", marks * 6) + "end.",
+        "thousands of unbalanced marks": lambda: repeated("“Open ", min(marks, 10_000) * 6) + "end.",
         "straight marks only": lambda: '"' * marks,
         "single opening marks": lambda: repeated(" ‘a", 3 * min(marks, 10_000)),
         "no full stop": lambda: repeated("Kazakhstan abstained, Russia said “no” ", size),
