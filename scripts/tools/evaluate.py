@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if args.update_readme:
-        from .docs import replace_block
+        from ..publish.readme import replace_block
         changed = replace_block(ROOT / "README.md", SUMMARY_START, SUMMARY_END, summary(results))
         print("README.md evaluation table " + ("updated" if changed else "already current"))
         return 0
