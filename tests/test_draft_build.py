@@ -77,3 +77,9 @@ def test_an_absolute_date_is_kept_and_the_status_follows_it_with_a_note():
     [event] = notes["events"]
     assert (event["status"], event["date"]) == ("happened", "2023-02-23")
     assert "check the status" in event["date_basis"]
+
+
+def test_a_border_length_with_a_fraction_is_left_to_the_reviewer():
+    text = "Armenia and Azerbaijan agreed on a 12.7-kilometre section of their border.\n"
+    notes = to_annotations(draft_article(text, dt.date(2024, 4, 20)), text, "fraction")
+    assert "borders" not in notes

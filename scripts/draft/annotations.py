@@ -170,12 +170,12 @@ def quote_item(ident: str, quote: dict, attribution: tuple[int, int], text: str)
 
 def border_section(amounts: list[dict], sentences: Sentences,
                    text: str) -> tuple[list[dict], list[tuple[int, int]]]:
-    """A drafted border for each length in km of the border between two countries, and the spans of their
-    sentences."""
+    """A drafted border for each whole length in km of the border between two countries (the build's length_km is a
+    whole number, as the article writes it), and the spans of their sentences."""
     borders, spans = [], []
     for amount in amounts:
         if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 \
-                and amount["unit"] == "km":
+                and amount["unit"] == "km" and float(amount["value"]).is_integer():
             sentence = sentences.of(amount["start"])
             item = {"countries": amount["countries"], "length_km": int(amount["value"]), "as_written": amount["text"],
                     "evidence": sentence.text}
