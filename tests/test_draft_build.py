@@ -1,6 +1,7 @@
 """Every draft passes the build's checks under --allow-drafts: the whole evaluation corpus and the seed, drafted into
 one copy of the repository and built together (ids unique across articles), and the drafted dates of every article
 under shifted publication dates (the build's date rules, scripts/core/dates.py)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,7 +20,7 @@ from scripts.tools.add_article import add_article
 from .conftest import ROOT, SEED
 
 CORPUS = ROOT / "tests" / "draft_corpus"
-UNDATED = dt.date(2024, 6, 3)          # the publication date given to an undated test article
+UNDATED = dt.date(2024, 6, 3)  # the publication date given to an undated test article
 
 
 def corpus() -> list[tuple[str, object, dt.date]]:
@@ -49,7 +50,7 @@ def test_drafted_dates_follow_the_build_rules_whatever_the_publication_date(shif
         day = published + dt.timedelta(days=shift)
         notes = to_annotations(draft_article(text, day), text, source_id)
         for item in notes["events"] + notes["quotes"]:
-            check_dated_item(item, day, file=path, label=item["id"])      # InvalidDate would fail the test
+            check_dated_item(item, day, file=path, label=item["id"])  # InvalidDate would fail the test
 
 
 def test_drafted_ids_start_with_the_source_id_and_differ_between_articles():

@@ -1,5 +1,6 @@
 """Bad input to the drafter: a named error (UnfitArticle) or a correct, possibly empty, draft. The inputs are those of
 the benchmark (scripts/tools/bench_draft.py), smaller; the time they take is the benchmark's business, not a test's."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,9 +25,9 @@ def consistent(text: str, draft: dict) -> None:
     for kind in ("quotes", "dates", "mentions", "amounts"):
         for item in draft[kind]:
             assert 0 <= item["start"] <= item["end"] <= len(text), (kind, item)
-            assert text[item["start"]:item["end"]] == item["text"], (kind, item)
+            assert text[item["start"] : item["end"]] == item["text"], (kind, item)
     for event in draft["events"]:
-        assert text[event["start"]:event["end"]] == event["evidence"]
+        assert text[event["start"] : event["end"]] == event["evidence"]
 
 
 @pytest.mark.parametrize("name", list(INPUTS))
@@ -53,12 +54,15 @@ def test_empty_text_gives_an_empty_draft(text):
     assert draft["sentences"] == 0 and not any(draft[k] for k in ("quotes", "dates", "mentions", "events"))
 
 
-@pytest.mark.parametrize("value, words", [
-    (b"Blinken met Tokayev.", "must be text"),
-    ("Blinken\x00met Tokayev.", r"U\+0000 at offset 7"),
-    ("“Open " * 20_001, "left open in one line"),
-    (" 'a" * 20_001, "opening single quotation marks"),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        (b"Blinken met Tokayev.", "must be text"),
+        ("Blinken\x00met Tokayev.", r"U\+0000 at offset 7"),
+        ("“Open " * 20_001, "left open in one line"),
+        (" 'a" * 20_001, "opening single quotation marks"),
+    ],
+)
 def test_input_beyond_the_drafter_is_refused_by_name(value, words):
     with pytest.raises(UnfitArticle, match=words):
         draft_article(value, DAY)
@@ -72,6 +76,7 @@ def test_thousands_of_unbalanced_marks_are_drafted_not_refused():
 def test_command_line_names_a_binary_file_in_one_line(tmp_path):
     path = tmp_path / "image.txt"
     path.write_bytes(b"GIF89a\x01\x00\x01\x00")
-    result = subprocess.run([sys.executable, "-m", "scripts.draft", str(path)], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.draft", str(path)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode != 0 and "U+0001" in result.stderr and "Traceback" not in result.stderr

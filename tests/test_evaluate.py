@@ -1,4 +1,5 @@
 """The evaluation corpus is sound, and the drafter meets its targets on it (a regression guard, not a timing)."""
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,12 @@ def test_corpus_has_the_variety_the_issue_asks_for():
     assert {"full", "partial", "scare"} <= {q["kind"] for q in quotes}
     assert any("\n" in q["text"] for q in quotes), "a quotation across a line break"
     texts = "".join(text for text, _, _ in articles)
-    assert all(mark in texts for mark in "“”‘’\"«»")
+    assert all(mark in texts for mark in '“”‘’"«»')
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
 def test_gold_file_fits_its_article(folder):
-    text, published, gold = load_gold(folder)          # every text found, else GoldError
+    text, published, gold = load_gold(folder)  # every text found, else GoldError
     data = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
     assert data["split"] in ("dev", "held-out-2", "held-out-3")
     for date in gold["dates"]:
@@ -64,6 +65,7 @@ def test_event_verb_dictionary_uses_codes_of_the_vocabularies():
     def rows(path):
         with open(path, encoding="utf-8") as handle:
             return list(csv.DictReader(handle))
+
     cameo = {r["code"] for r in rows(REPO_ROOT / "sources" / "vocabularies" / "cameo_event_codes.csv")}
     plover = {r["event_type"] for r in rows(REPO_ROOT / "sources" / "vocabularies" / "plover_event_types.csv")}
     verbs = rows(REPO_ROOT / LEXICON / "event_verbs.csv")
@@ -74,6 +76,7 @@ def test_readme_evaluation_table_is_the_current_measurement():
     from scripts.tools.evaluate import SUMMARY_END, SUMMARY_START, measure_all, summary
 
     from .conftest import ROOT
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split(SUMMARY_START, 1)[1].split(SUMMARY_END, 1)[0]
     assert block == "\n" + summary(measure_all()), "run python -m scripts.tools.evaluate --update-readme"
@@ -81,11 +84,15 @@ def test_readme_evaluation_table_is_the_current_measurement():
 
 def test_gold_text_missing_from_its_article_is_refused_naming_the_file_and_item(tmp_path):
     from scripts.tools.evaluate import GoldError
+
     folder = tmp_path / "broken"
     folder.mkdir()
     (folder / "article.txt").write_text("Blinken met Tokayev on Tuesday.\n", encoding="utf-8")
-    (folder / "gold.yaml").write_text('published: "2023-02-28"\nsplit: dev\ndates:\n  - text: Wednesday\n'
-                                      '    value: "2023-02-22"\n    precision: day\n', encoding="utf-8")
+    (folder / "gold.yaml").write_text(
+        'published: "2023-02-28"\nsplit: dev\ndates:\n  - text: Wednesday\n'
+        '    value: "2023-02-22"\n    precision: day\n',
+        encoding="utf-8",
+    )
     with pytest.raises(GoldError, match=r"broken/gold.yaml dates\[0\]: 'Wednesday' is not in the article"):
         load_gold(folder)
 
@@ -94,10 +101,18 @@ def test_events_are_matched_by_overlapping_evidence_and_scored_on_the_cameo_root
     from collections import Counter
 
     from scripts.tools.evaluate import KINDS, score_events
-    gold = [{"start": 0, "end": 30, "cameo": "071"}, {"start": 40, "end": 60, "cameo": "040"},
-            {"start": 70, "end": 80, "cameo": "190"}]
-    draft = [{"start": 10, "end": 20, "cameo": "160"}, {"start": 5, "end": 35, "cameo": "070"},
-             {"start": 45, "end": 50, "cameo": "046"}, {"start": 90, "end": 95, "cameo": "190"}]
+
+    gold = [
+        {"start": 0, "end": 30, "cameo": "071"},
+        {"start": 40, "end": 60, "cameo": "040"},
+        {"start": 70, "end": 80, "cameo": "190"},
+    ]
+    draft = [
+        {"start": 10, "end": 20, "cameo": "160"},
+        {"start": 5, "end": 35, "cameo": "070"},
+        {"start": 45, "end": 50, "cameo": "046"},
+        {"start": 90, "end": 95, "cameo": "190"},
+    ]
     counts = {kind: Counter() for kind in KINDS}
     score_events(counts, gold, draft)
     assert counts["events"] == Counter(gold=3, draft=4, hits=2)

@@ -1,4 +1,5 @@
 """Every evidence span of every written table is the article's own text at its offsets."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,7 @@ def test_every_span_equals_the_article_at_its_offsets(name, article_text):
     for row in rows:
         for text, start, end in spans(schema):
             if row.get(text) is not None:
-                assert article_text[row[start]:row[end]] == row[text]
+                assert article_text[row[start] : row[end]] == row[text]
                 checked += 1
     assert checked > 0
 

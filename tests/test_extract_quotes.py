@@ -1,4 +1,5 @@
 """Quotations: pairs of marks of every kind, full / partial / scare, and who said them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,12 +23,15 @@ def only(text: str) -> dict:
     return found[0]
 
 
-@pytest.mark.parametrize("text, inner", [
-    ("“We will stay,” she said.", "We will stay,"),
-    ('"We will stay," she said.', "We will stay,"),
-    ("The ‘reliable partner’ card.", "reliable partner"),
-    ("«Nous restons», a-t-il dit.", "Nous restons"),
-])
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("“We will stay,” she said.", "We will stay,"),
+        ('"We will stay," she said.', "We will stay,"),
+        ("The ‘reliable partner’ card.", "reliable partner"),
+        ("«Nous restons», a-t-il dit.", "Nous restons"),
+    ],
+)
 def test_every_kind_of_mark_is_a_quotation(text, inner):
     assert [q["text"] for q in quotes(text)] == [inner]
 
@@ -56,22 +60,27 @@ def test_quotation_continued_in_a_new_paragraph_ends_with_its_paragraph():
     assert texts == ["First paragraph of a long quote.", "Second paragraph,"]
 
 
-@pytest.mark.parametrize("text, speaker, verb", [
-    ("“We have a lot to offer,” said Donald Lu, the senior diplomat.", "Donald Lu", "said"),
-    ("“We have a lot to offer,” Donald Lu told reporters.", "Donald Lu", "told"),
-    ("Secretary of State Antony Blinken said: “We have a lot to offer.”", "Antony Blinken", "said"),
-    ("According to Sergei Lavrov, “the talks are over.”", "Sergei Lavrov", "according to"),
-    ("“The talks are over,” the Kremlin said in a statement.", "Kremlin", "said"),
-])
+@pytest.mark.parametrize(
+    "text, speaker, verb",
+    [
+        ("“We have a lot to offer,” said Donald Lu, the senior diplomat.", "Donald Lu", "said"),
+        ("“We have a lot to offer,” Donald Lu told reporters.", "Donald Lu", "told"),
+        ("Secretary of State Antony Blinken said: “We have a lot to offer.”", "Antony Blinken", "said"),
+        ("According to Sergei Lavrov, “the talks are over.”", "Sergei Lavrov", "according to"),
+        ("“The talks are over,” the Kremlin said in a statement.", "Kremlin", "said"),
+    ],
+)
 def test_speaker_before_or_after_the_quotation(text, speaker, verb):
     quote = only(text)
     assert (quote["kind"], quote["speaker"], quote["verb"]) == ("full", speaker, verb)
 
 
 def test_surname_and_pronoun_refer_back_to_the_full_name():
-    text = ("German Foreign Minister Annalena Baerbock met Kazakh officials on Monday.\n"
-            "“We will not look away,” Baerbock said.\n"
-            "“Germany is a reliable partner,” she added.")
+    text = (
+        "German Foreign Minister Annalena Baerbock met Kazakh officials on Monday.\n"
+        "“We will not look away,” Baerbock said.\n"
+        "“Germany is a reliable partner,” she added."
+    )
     assert [q["speaker"] for q in quotes(text)] == ["Annalena Baerbock", "Annalena Baerbock"]
 
 
@@ -85,10 +94,13 @@ def test_partial_quote_is_attributed_to_the_subject_of_the_reporting_verb():
     assert (quote["kind"], quote["speaker"], quote["verb"]) == ("partial", "Antony Blinken", "reaffirmed")
 
 
-@pytest.mark.parametrize("text", [
-    "The US is playing the “reliable partner” card in the region.",
-    "Russia calls it a so-called “special military operation”.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US is playing the “reliable partner” card in the region.",
+        "Russia calls it a so-called “special military operation”.",
+    ],
+)
 def test_marks_that_quote_no_one_are_scare_quotes(text):
     quote = only(text)
     assert quote["kind"] == "scare" and "speaker" not in quote
@@ -97,27 +109,45 @@ def test_marks_that_quote_no_one_are_scare_quotes(text):
 # issue 13: speakers named by role, in the headline, after the quotation, by the subject of the verb
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("Foreign Minister Dmytro Kuleba spoke in Kyiv on Monday.\n“We need tanks now,” the minister added.",
-     "Dmytro Kuleba"),
-    ("Mukhtar Tileuberdi met Antony Blinken in Astana.\n“We agree on transit,” the Kazakh foreign minister said.",
-     "Mukhtar Tileuberdi"),
-    ("Russian President Vladimir Putin arrived in Astana.\n“Kazakhstan is our ally,” the Russian leader said.",
-     "Vladimir Putin"),
-    ("“Putin needs a symbol,” said Oleksiy Hrytsak, a political analyst at the Center for Security Studies.",
-     "Oleksiy Hrytsak"),
-    ("China abstained. The United States government said it was “deeply disappointed” by the vote.",
-     "United States"),
-    ("“These are illegal restrictions,” Dmitri S. Peskov, Mr. Putin’s spokesman, told reporters.", "Dmitri S. Peskov"),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Foreign Minister Dmytro Kuleba spoke in Kyiv on Monday.\n“We need tanks now,” the minister added.",
+            "Dmytro Kuleba",
+        ),
+        (
+            "Mukhtar Tileuberdi met Antony Blinken in Astana.\n“We agree on transit,” the Kazakh foreign minister said.",
+            "Mukhtar Tileuberdi",
+        ),
+        (
+            "Russian President Vladimir Putin arrived in Astana.\n“Kazakhstan is our ally,” the Russian leader said.",
+            "Vladimir Putin",
+        ),
+        (
+            "“Putin needs a symbol,” said Oleksiy Hrytsak, a political analyst at the Center for Security Studies.",
+            "Oleksiy Hrytsak",
+        ),
+        (
+            "China abstained. The United States government said it was “deeply disappointed” by the vote.",
+            "United States",
+        ),
+        (
+            "“These are illegal restrictions,” Dmitri S. Peskov, Mr. Putin’s spokesman, told reporters.",
+            "Dmitri S. Peskov",
+        ),
+    ],
+)
 def test_speaker_by_role_apposition_and_subject(text, speaker):
     quote = quotes(text)[-1]
     assert quote["speaker"] == speaker, quote
 
 
 def test_headline_quotation_takes_the_speaker_of_the_body_quotation_that_repeats_it():
-    text = ("‘We Will Not Back Down’: Kuleba rejects talks\nKYIV - Ukraine will not negotiate, its foreign minister "
-            "said.\n“We will not back down,” Foreign Minister Dmytro Kuleba told reporters.")
+    text = (
+        "‘We Will Not Back Down’: Kuleba rejects talks\nKYIV - Ukraine will not negotiate, its foreign minister "
+        "said.\n“We will not back down,” Foreign Minister Dmytro Kuleba told reporters."
+    )
     headline, body = quotes(text)
     assert headline["speaker"] == body["speaker"] == "Dmytro Kuleba"
     assert body["addressee"] == "reporters"
@@ -129,20 +159,31 @@ def test_slogan_chanted_by_protesters_quotes_no_one():
 
 
 def test_quotation_continued_across_paragraphs_in_the_wire_convention():
-    text = ("“Kazakhstan respects its obligations to its partners.\n"
-            "“We will not become a platform for getting around sanctions,” President Kassym-Jomart Tokayev said.\n"
-            "“We will win,” Ukrainian President Volodymyr Zelensky said. “The enemy is tired.\n"
-            "“And we are not.”")
+    text = (
+        "“Kazakhstan respects its obligations to its partners.\n"
+        "“We will not become a platform for getting around sanctions,” President Kassym-Jomart Tokayev said.\n"
+        "“We will win,” Ukrainian President Volodymyr Zelensky said. “The enemy is tired.\n"
+        "“And we are not.”"
+    )
     found = quotes(text)
     assert [q["speaker"] for q in found] == ["Kassym-Jomart Tokayev"] * 2 + ["Volodymyr Zelensky"] * 3
 
 
-@pytest.mark.parametrize("text, inner, speaker", [
-    ("Uzbek Foreign Minister Bakhtiyor Saidov met Blinken. Saidov called the visit “a new page” in relations.",
-     "a new page", "Bakhtiyor Saidov"),
-    ("Temur Rakhimov, an economist in Tashkent, said the US offer was “welcome but modest.”", "welcome but modest.",
-     "Temur Rakhimov"),
-])
+@pytest.mark.parametrize(
+    "text, inner, speaker",
+    [
+        (
+            "Uzbek Foreign Minister Bakhtiyor Saidov met Blinken. Saidov called the visit “a new page” in relations.",
+            "a new page",
+            "Bakhtiyor Saidov",
+        ),
+        (
+            "Temur Rakhimov, an economist in Tashkent, said the US offer was “welcome but modest.”",
+            "welcome but modest.",
+            "Temur Rakhimov",
+        ),
+    ],
+)
 def test_short_partial_quotations_and_a_full_stop_inside_the_marks(text, inner, speaker):
     quote = next(q for q in quotes(text) if q["text"] == inner)
     assert (quote["kind"], quote["speaker"]) == ("partial", speaker)

@@ -1,4 +1,5 @@
 """The README: two commands first, a data dictionary that is the schemas', and sections analysts need."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,8 +9,8 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from scripts.publish.readme import END, START, render_dictionary
 from scripts.core.registry import TABLES, load_schema
+from scripts.publish.readme import END, START, render_dictionary
 
 from .conftest import ROOT
 
@@ -56,12 +57,21 @@ def test_readmes_python_loading_recipes_run_and_agree(monkeypatch):
     assert len(namespace["sheets"]["votes"]) == 193
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here; CI installs it")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here; CI installs it"
+)
 def test_readmes_libreoffice_recipe_runs(tmp_path):
     [command] = [b.split("```", 1)[0].strip() for b in loading_section().split("```sh\n")[1:] if "soffice" in b]
     command = command.replace("/tmp/calc", str(tmp_path))
-    subprocess.run(command.replace(".venv/bin/python", sys.executable), shell=True, cwd=ROOT, check=True,
-                   capture_output=True, timeout=300, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        command.replace(".venv/bin/python", sys.executable),
+        shell=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     sheet = load_workbook(tmp_path / "events.xlsx").active
     header = [c.value for c in sheet[1]]
     assert header == [f["name"] for f in load_schema("events")["fields"]]

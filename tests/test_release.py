@@ -1,4 +1,5 @@
 """The release bundle: versioned, with a checksum, valid after unzipping elsewhere, the same bytes each time."""
+
 from __future__ import annotations
 
 import hashlib
@@ -22,8 +23,17 @@ def test_bundle_unzipped_elsewhere_validates_and_matches_its_checksum(tmp_path):
         names = archive.namelist()
         archive.extractall(tmp_path / "unzipped")
     folder = tmp_path / "unzipped" / f"{name}-{version}"
-    for required in ("datapackage.json", "README.md", "LICENSE", "CHANGELOG.md", "schemas/events.json",
-                     "data/events.csv", "data/events.parquet", "data/timeline.svg", f"data/{name}.xlsx"):
+    for required in (
+        "datapackage.json",
+        "README.md",
+        "LICENSE",
+        "CHANGELOG.md",
+        "schemas/events.json",
+        "data/events.csv",
+        "data/events.parquet",
+        "data/timeline.svg",
+        f"data/{name}.xlsx",
+    ):
         assert f"{name}-{version}/{required}" in names
     with system.use_context(trusted=False):
         assert Package(str(folder / "datapackage.json")).validate().valid

@@ -1,4 +1,5 @@
 """The spreadsheet workbook: the same rows as the Parquet files, typed cells, text never run as a formula."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,10 +60,12 @@ def test_a_workbook_that_differs_from_the_parquet_files_is_not_published(repo, m
     from scripts.publish import staging
 
     from .conftest import tree_digest
+
     written = staging.write_workbook
 
     def drop_last_vote(path, tables, schemas, meta, created):
         written(path, {**tables, "votes": tables["votes"][:-1]}, schemas, meta, created)
+
     monkeypatch.setattr(staging, "write_workbook", drop_last_vote)
     before = tree_digest(repo)
     with pytest.raises(errors.ValidationFailed, match="votes-xlsx|workbook"):

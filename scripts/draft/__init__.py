@@ -1,6 +1,7 @@
 """The drafter: reads an article and drafts its mentions, quotations, dates, amounts, votes and candidate events.
 
 draft_article(text, published) is the whole of it; scripts/draft/__main__.py is the command line around it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,8 +46,9 @@ def draft_article(text: str, published: dt.date | None = None, root: Path = ROOT
         "sentences": len(sentences),
         "quotes": [q.as_dict() for q in quotes],
         "dates": [d.as_dict() for d in dates],
-        "unresolved_dates": [{"text": d.text, "start": d.start, "reason": d.unresolved} for d in dates
-                             if d.value is None],
+        "unresolved_dates": [
+            {"text": d.text, "start": d.start, "reason": d.unresolved} for d in dates if d.value is None
+        ],
         "mentions": [m.as_dict() for m in found],
         "amounts": [a.as_dict() for a in amounts],
         "votes": [v.as_dict() for v in votes],

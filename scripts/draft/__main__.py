@@ -12,6 +12,7 @@ Many articles are drafted in one process (the lexicon is loaded once): give seve
 files and */article.txt files are drafted. Each is written to DIR/<id>.annotations.yaml (or <id>.draft.json), where
 <id> is the file's name without .txt, or the folder's name for an article.txt; drafted ids start with it. Without
 --published, an article.txt takes the `published` of the metadata.yaml (or gold.yaml) beside it."""
+
 from __future__ import annotations
 
 import argparse
@@ -89,8 +90,11 @@ def draft_one(path: Path, published: dt.date | None, as_json: bool) -> tuple[str
 
 def note_unresolved(path: Path, draft: dict) -> None:
     if draft["published"] is None and draft["unresolved_dates"]:
-        print(f"note: {path}: no publication date given; {len(draft['unresolved_dates'])} date(s) left unresolved: "
-              + "; ".join(repr(d["text"]) for d in draft["unresolved_dates"]), file=sys.stderr)
+        print(
+            f"note: {path}: no publication date given; {len(draft['unresolved_dates'])} date(s) left unresolved: "
+            + "; ".join(repr(d["text"]) for d in draft["unresolved_dates"]),
+            file=sys.stderr,
+        )
 
 
 def draft_many(paths: list[Path], out_dir: Path, published: dt.date | None, as_json: bool) -> int:
@@ -108,8 +112,9 @@ def draft_many(paths: list[Path], out_dir: Path, published: dt.date | None, as_j
         target.write_text(output, encoding="utf-8")
         note_unresolved(path, draft)
         written += 1
-    print(f"wrote {written} file(s) to {out_dir}" + (f"; {failed} article(s) failed" if failed else ""),
-          file=sys.stderr)
+    print(
+        f"wrote {written} file(s) to {out_dir}" + (f"; {failed} article(s) failed" if failed else ""), file=sys.stderr
+    )
     return 1 if failed else 0
 
 

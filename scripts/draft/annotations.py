@@ -1,5 +1,6 @@
 """The draft in the build's own annotation format (schemas/input/annotations.schema.json), every item marked
 `review: drafted`, so that a curator corrects it instead of typing it."""
+
 from __future__ import annotations
 
 import bisect
@@ -22,7 +23,7 @@ HEADER = """\
 # the name in brackets). `make build` refuses drafted items; `python -m scripts.build --allow-drafts` publishes them
 # with review_status = drafted. A date the drafter was unsure of is left out, and its date_basis says why.
 """
-PREFIX = 24           # characters of the source id that prefix the drafted ids (unique across articles)
+PREFIX = 24  # characters of the source id that prefix the drafted ids (unique across articles)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -101,8 +102,9 @@ def mention_sections(mentions: list[dict]) -> tuple[dict[str, list[str]], list[d
     return drafted_mentions, unlinked
 
 
-def event_section(events: list[dict], text: str, prefix: str,
-                  published: dt.date | None) -> tuple[list[dict], list[tuple[int, int]]]:
+def event_section(
+    events: list[dict], text: str, prefix: str, published: dt.date | None
+) -> tuple[list[dict], list[tuple[int, int]]]:
     """One drafted event per candidate event, and the spans of their evidence."""
     items = [event_item(number, event, text, prefix, published) for number, event in enumerate(events, 1)]
     return items, [(event["start"], event["end"]) for event in events]
@@ -114,21 +116,23 @@ def event_item(number: int, event: dict, text: str, prefix: str, published: dt.d
     item = {
         "id": f"{prefix}-e{number}-{slug(event['verb'], 30)}",
         "summary": f"{event.get('source') or 'An actor'}: {event['label'].lower()}"
-                   + (f" ({event['target']})." if event.get("target") else "."),
+        + (f" ({event['target']})." if event.get("target") else "."),
         "evidence": event["evidence"],
     }
     with_occurrence(item, text, "evidence", event["start"])
-    item.update({
-        "status": status,
-        **dated,
-        "source_actor": event.get("source_id"),
-        "target_actor": event.get("target_id") if event.get("target_id") != event.get("source_id") else None,
-        "cameo": event["cameo"],
-        "plover": event.get("plover"),
-        "coding_note": f"machine draft: {event.get('frame', 'verb')} {event['verb']!r} ({event['label']}), "
-                       "sources/lexicon/event_verbs.csv",
-        "review": "drafted",
-    })
+    item.update(
+        {
+            "status": status,
+            **dated,
+            "source_actor": event.get("source_id"),
+            "target_actor": event.get("target_id") if event.get("target_id") != event.get("source_id") else None,
+            "cameo": event["cameo"],
+            "plover": event.get("plover"),
+            "coding_note": f"machine draft: {event.get('frame', 'verb')} {event['verb']!r} ({event['label']}), "
+            "sources/lexicon/event_verbs.csv",
+            "review": "drafted",
+        }
+    )
     return item
 
 
@@ -149,36 +153,45 @@ def quote_item(ident: str, quote: dict, attribution: tuple[int, int], text: str)
         item["completeness"] = quote["kind"]
     item["text"] = quote["text"]
     item = with_occurrence(item, text, "text", quote["start"])
-    item["attribution"] = text[attribution[0]:attribution[1]]
+    item["attribution"] = text[attribution[0] : attribution[1]]
     with_occurrence(item, text, "attribution", attribution[0], "attribution_occurrence")
     if quote["kind"] != "scare":
         item["speaker"] = quote.get("speaker_id")
         if quote.get("speaker_start") is not None:
-            item["speaker_as_written"] = text[quote["speaker_start"]:quote["speaker_end"]]
+            item["speaker_as_written"] = text[quote["speaker_start"] : quote["speaker_end"]]
         if quote.get("verb") and quote["verb"] in item["attribution"]:
             item["verb"] = quote["verb"]
         if quote.get("addressee") and quote["addressee"] in item["attribution"] and not quote.get("addressee_id"):
             item["addressee_as_written"] = quote["addressee"]
         if quote.get("speaker") and not quote.get("speaker_id"):
             role = f" ({quote['speaker_role']})" if quote.get("speaker_role") else ""
-            item["notes"] = (f"machine draft: the speaker {quote['speaker']}{role} is not in sources/actors.yaml; add "
-                             "the actor (see unlinked), then set speaker")
+            item["notes"] = (
+                f"machine draft: the speaker {quote['speaker']}{role} is not in sources/actors.yaml; add "
+                "the actor (see unlinked), then set speaker"
+            )
     item["date_basis"] = "machine draft: not dated"
     item["review"] = "drafted"
     return item
 
 
-def border_section(amounts: list[dict], sentences: Sentences,
-                   text: str) -> tuple[list[dict], list[tuple[int, int]]]:
+def border_section(amounts: list[dict], sentences: Sentences, text: str) -> tuple[list[dict], list[tuple[int, int]]]:
     """A drafted border for each whole length in km of the border between two countries (the build's length_km is a
     whole number, as the article writes it), and the spans of their sentences."""
     borders, spans = [], []
     for amount in amounts:
-        if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 \
-                and amount["unit"] == "km" and float(amount["value"]).is_integer():
+        if (
+            amount.get("measures") == "border length"
+            and len(amount.get("countries", [])) == 2
+            and amount["unit"] == "km"
+            and float(amount["value"]).is_integer()
+        ):
             sentence = sentences.of(amount["start"])
-            item = {"countries": amount["countries"], "length_km": int(amount["value"]), "as_written": amount["text"],
-                    "evidence": sentence.text}
+            item = {
+                "countries": amount["countries"],
+                "length_km": int(amount["value"]),
+                "as_written": amount["text"],
+                "evidence": sentence.text,
+            }
             with_occurrence(item, text, "evidence", sentence.start)
             item["review"] = "drafted"
             borders.append(item)
@@ -204,8 +217,16 @@ def sentence_note_section(sentences: Sentences, covered: list[tuple[int, int]], 
 
 def vote_entries(votes: list[dict]) -> list[dict]:
     """The votes found, as `unlinked` entries: the drafter links no vote to its resolution."""
-    return [{"text": v["text"], "kind": "vote", "iso3": v["iso3"], "vote": v["vote"],
-             **({"body": v["body"]} if v.get("body") else {})} for v in votes]
+    return [
+        {
+            "text": v["text"],
+            "kind": "vote",
+            "iso3": v["iso3"],
+            "vote": v["vote"],
+            **({"body": v["body"]} if v.get("body") else {}),
+        }
+        for v in votes
+    ]
 
 
 def attribution_span(text: str, quote: dict) -> tuple[int, int]:
@@ -217,8 +238,7 @@ def attribution_span(text: str, quote: dict) -> tuple[int, int]:
     if verb:
         window_start, window_end = max(0, start - 160), min(len(text), end + 160)
         hits = [m.start() for m in re.finditer(re.escape(verb), text[window_start:window_end])]
-        hits = [window_start + h for h in hits
-                if not (quote["start"] <= window_start + h < quote["end"])]
+        hits = [window_start + h for h in hits if not (quote["start"] <= window_start + h < quote["end"])]
         if hits:
             at = min(hits, key=lambda h: abs(h - start))
             lo, hi = min(start, at), max(end, at + len(verb))

@@ -1,6 +1,7 @@
 """The attribution of one quotation: the reporting verb after the marks ("…,” said Jane Doe, a political analyst /
 “…,” the minister said), before them ("X said: “…”", "X called it a “fragment”"), "according to X", or a headline's
 "Name: “…”"; and the addressee of "told", "asked", "urged"."""
+
 from __future__ import annotations
 
 import re
@@ -13,29 +14,80 @@ from .speakers import PRONOUNS, Scene, Written, interpret, possessive, subject_s
 if TYPE_CHECKING:
     from .quotes import Quote
 
-FRAGMENT_VERBS = ("called", "calling", "calls", "call", "described", "describing", "describes", "referred to",
-                  "dismissed",
-                  "denounced", "accused", "welcomed", "hailed", "condemned", "praised", "criticised", "criticized",
-                  "blasted", "slammed", "branded", "labelled", "labeled", "termed", "dubbed", "vowed", "pledged",
-                  "promised", "insisted", "urged", "demanded", "pledging", "vowing", "promising", "voiced",
-                  "expressed", "spoke of", "talked of", "characterised", "characterized")
+FRAGMENT_VERBS = (
+    "called",
+    "calling",
+    "calls",
+    "call",
+    "described",
+    "describing",
+    "describes",
+    "referred to",
+    "dismissed",
+    "denounced",
+    "accused",
+    "welcomed",
+    "hailed",
+    "condemned",
+    "praised",
+    "criticised",
+    "criticized",
+    "blasted",
+    "slammed",
+    "branded",
+    "labelled",
+    "labeled",
+    "termed",
+    "dubbed",
+    "vowed",
+    "pledged",
+    "promised",
+    "insisted",
+    "urged",
+    "demanded",
+    "pledging",
+    "vowing",
+    "promising",
+    "voiced",
+    "expressed",
+    "spoke of",
+    "talked of",
+    "characterised",
+    "characterized",
+)
 FRAGMENT_RE = re.compile(r"\b(?:" + "|".join(FRAGMENT_VERBS) + r")\b")
-ADDRESSING = ("told", "tells", "telling", "asked", "asking", "urged", "urging", "warned", "wrote to", "assured",
-              "reassured")
-ADDRESSEE = re.compile(r"\s+(?P<np>[^,.;:“”\"\n]{1,80}?)(?=\s+(?:in|at|on|during|after|before|that|when|as|last|this|"
-                       r"by|via|from|over)\b|[,.;:“”\"\n]|$)")
+ADDRESSING = (
+    "told",
+    "tells",
+    "telling",
+    "asked",
+    "asking",
+    "urged",
+    "urging",
+    "warned",
+    "wrote to",
+    "assured",
+    "reassured",
+)
+ADDRESSEE = re.compile(
+    r"\s+(?P<np>[^,.;:“”\"\n]{1,80}?)(?=\s+(?:in|at|on|during|after|before|that|when|as|last|this|"
+    r"by|via|from|over)\b|[,.;:“”\"\n]|$)"
+)
 
 
 @dataclass(frozen=True)
 class Verbs:
     """The reporting verbs, compiled once per lexicon: anywhere in a clause, and right before a noun phrase."""
+
     anywhere: re.Pattern
     leading: re.Pattern
 
     @classmethod
     def of(cls, alternation: str) -> Verbs:
-        return cls(re.compile(rf"\b(?P<verb>{alternation})\b"),
-                   re.compile(rf"(?P<verb>{alternation})\s+(?P<np>[^,.;:“”\"\n]{{1,120}})"))
+        return cls(
+            re.compile(rf"\b(?P<verb>{alternation})\b"),
+            re.compile(rf"(?P<verb>{alternation})\s+(?P<np>[^,.;:“”\"\n]{{1,120}})"),
+        )
 
 
 def attribute(quote: Quote, scene: Scene, verbs: Verbs, before: str, after: str, begin: int) -> None:
@@ -58,7 +110,7 @@ def exclude(quote: Quote) -> tuple[int, int]:
 
 
 def attribute_after(quote: Quote, scene: Scene, verbs: Verbs, after: str) -> None:
-    """", said X" / ", X said" / ", according to X" right after the closing mark."""
+    """ ", said X" / ", X said" / ", according to X" right after the closing mark."""
     lead = re.match(r"[\s,.!?—–-]*", after).end()
     tail, base = after[lead:], quote.end + 1 + lead
     found = re.match(r"according to\s+(?P<np>[^,.;:“”\"\n]{1,120})", tail, re.I)
@@ -74,8 +126,11 @@ def attribute_after(quote: Quote, scene: Scene, verbs: Verbs, after: str) -> Non
             find_addressee(quote, scene, base + found.end("verb"))
         return
     found = verbs.anywhere.search(tail, 0, 150)
-    if found and not re.search(r"[.;:!?“”\"]", unstopped(tail[:found.start()])) \
-            and not re.match(r"(?:and|but|or|as)\b", tail):
+    if (
+        found
+        and not re.search(r"[.;:!?“”\"]", unstopped(tail[: found.start()]))
+        and not re.match(r"(?:and|but|or|as)\b", tail)
+    ):
         start, end = subject_span(scene.text, base, base + found.start(), scene.lex.role_re)
         speaker = interpret(scene, start, end, exclude(quote))
         if speaker is not None:
@@ -84,10 +139,10 @@ def attribute_after(quote: Quote, scene: Scene, verbs: Verbs, after: str) -> Non
 
 
 def apposed_name(scene: Scene, end: int, speaker: Mention | Written | None) -> Mention | Written | None:
-    """"said Kazakhstan's foreign minister, Mukhtar Tleuberdi": the name in apposition after a description."""
+    """ "said Kazakhstan's foreign minister, Mukhtar Tleuberdi": the name in apposition after a description."""
     if speaker is not None and not isinstance(speaker, Written) and speaker.kind == "person":
         return speaker
-    comma = re.match(r"\s*,\s*", scene.text[end:end + 4])
+    comma = re.match(r"\s*,\s*", scene.text[end : end + 4])
     if comma:
         named = scene.mentions.at(end + comma.end())
         if named is not None and named.kind == "person":
@@ -102,7 +157,7 @@ def speak(quote: Quote, scene: Scene, start: int, end: int, verb: str) -> None:
 
 
 def attribute_before(quote: Quote, scene: Scene, verbs: Verbs, before: str, begin: int) -> None:
-    """"X said:" / "X told reporters," / "According to X," / "X said that … “fragment”" before the opening mark."""
+    """ "X said:" / "X told reporters," / "According to X," / "X said that … “fragment”" before the opening mark."""
     found = re.search(r"according to\s+(?P<np>[^,.;:“”\"\n]{1,120}?),?\s*$", before, re.I)
     if found:
         speak(quote, scene, begin + found.start("np"), begin + found.end("np"), "according to")
@@ -113,7 +168,7 @@ def attribute_before(quote: Quote, scene: Scene, verbs: Verbs, before: str, begi
     hits.sort(key=lambda m: m.start())
     hit = hits[-1]
     speaker = None
-    if hit.group().endswith("ing") and before[:hit.start()].rstrip().endswith(","):
+    if hit.group().endswith("ing") and before[: hit.start()].rstrip().endswith(","):
         # "…, adding that …", "…, writing that …": the participle shares the subject of the clause before it
         earlier = [h for h in hits[:-1] if not h.group().endswith("ing")]
         if earlier:
@@ -136,11 +191,18 @@ def sentence_subject(scene: Scene, start: int, end: int, quote: Quote) -> Mentio
     China a “reliable friend” and said …", "…, saying it was a sign of “weakness”")."""
     phrase = scene.text[start:end]
     if re.match(r"\s*(?:he|she)\b", phrase, re.I):
-        found = interpret(scene, start + phrase.index(phrase.split()[0]),
-                          start + phrase.index(phrase.split()[0]) + len(phrase.split()[0]), exclude(quote))
+        found = interpret(
+            scene,
+            start + phrase.index(phrase.split()[0]),
+            start + phrase.index(phrase.split()[0]) + len(phrase.split()[0]),
+            exclude(quote),
+        )
         return found if isinstance(found, Mention) else None
-    agents = [m for m in scene.mentions.within(start, end) if m.kind in ("person", "organisation")
-              and not possessive(scene.text, m)]
+    agents = [
+        m
+        for m in scene.mentions.within(start, end)
+        if m.kind in ("person", "organisation") and not possessive(scene.text, m)
+    ]
     people = [m for m in agents if m.kind == "person"]
     return (people or agents or [None])[0]
 
@@ -166,7 +228,9 @@ def find_addressee(quote: Quote, scene: Scene, at: int) -> None:
     start, end = window.start("np"), window.end("np")
     found = interpret(scene, start, end, exclude(quote))
     if isinstance(found, Mention):
-        quote.addressee, quote.addressee_id = found.name or found.text if found.kind != "country" else found.text, \
-            found.id
+        quote.addressee, quote.addressee_id = (
+            found.name or found.text if found.kind != "country" else found.text,
+            found.id,
+        )
     elif not re.match(r"(?:on|in|at|of|to|for|with|by|about)\b", window.group("np")):
         quote.addressee = re.sub(r"^(?:the|a|an)\s+", "", window.group("np"))

@@ -1,6 +1,7 @@
 """Datelines: the place and day a wire story was filed ("KYIV, Feb 23 (Reuters) -"). Relative expressions ("today",
 "on Thursday", "last week") count from that day, which may be a day or more before the publication date of the page
 that carries the story."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,14 +11,18 @@ from dateutil import parser as dateutil_parser
 
 from .spans import Sentences
 
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s+[A-Z][A-Za-z .'’-]{{1,30}})?,\s+"
     rf"(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH}))"
-    rf"(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\([^()\n]{{1,40}}\))?\s*(?:-+|—|–)", re.M)
-LINES = 8             # a dateline opens one of the first lines of the story
-MAX_LAG = 7           # days between the dateline and the publication date
+    rf"(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\([^()\n]{{1,40}}\))?\s*(?:-+|—|–)",
+    re.M,
+)
+LINES = 8  # a dateline opens one of the first lines of the story
+MAX_LAG = 7  # days between the dateline and the publication date
 
 
 def dateline_day(text: str, published: dt.date | None) -> dt.date | None:

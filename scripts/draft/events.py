@@ -2,6 +2,7 @@
 frames, scripts/draft/frames.py), coded to CAMEO and PLOVER by the dictionary sources/lexicon/event_verbs.csv, with
 the actors in the subject and object of the verb, a date and a status. Speech itself (said, told) is not an event:
 it is a quotation; a vote is a vote."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ class Event:
     date_precision: str | None = None
     date_text: str | None = None
     date_rule: str | None = None
-    frame: str | None = None          # what made it an event: verb, light verb and noun, aid frame
+    frame: str | None = None  # what made it an event: verb, light verb and noun, aid frame
     actors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -73,18 +74,32 @@ def event_of(scene: Scene, frame: Frame, dates: Index[TimeExpression], sentence)
     text, predicate = scene.text, frame.predicate
     entry = predicate.entry
     when = nearest_date(dates, sentence, predicate.start)
-    clause = text[max(sentence.start, frame.start, predicate.start - 80):predicate.end]
+    clause = text[max(sentence.start, frame.start, predicate.start - 80) : predicate.end]
     status = "planned" if is_future(clause) else "happened"
     source = frame.source if isinstance(frame.source, Mention) else None
-    actors = [m for m in scene.mentions.within(sentence.start, sentence.end)
-              if m.kind in ("person", "country", "organisation")]
+    actors = [
+        m
+        for m in scene.mentions.within(sentence.start, sentence.end)
+        if m.kind in ("person", "country", "organisation")
+    ]
     return Event(
-        text[frame.start:frame.end], frame.start, frame.end, text[predicate.start:predicate.end], entry["cameo"],
-        entry.get("plover") or None, entry["label"], status,
-        source=name_of(frame.source), source_id=source.id if source else None,
-        target=name_of(frame.target), target_id=frame.target.id if frame.target else None,
-        date=when.value if when else None, date_precision=when.precision if when else None,
-        date_text=when.text if when else None, date_rule=when.rule if when else None, frame=predicate.how,
+        text[frame.start : frame.end],
+        frame.start,
+        frame.end,
+        text[predicate.start : predicate.end],
+        entry["cameo"],
+        entry.get("plover") or None,
+        entry["label"],
+        status,
+        source=name_of(frame.source),
+        source_id=source.id if source else None,
+        target=name_of(frame.target),
+        target_id=frame.target.id if frame.target else None,
+        date=when.value if when else None,
+        date_precision=when.precision if when else None,
+        date_text=when.text if when else None,
+        date_rule=when.rule if when else None,
+        frame=predicate.how,
         actors=list(dict.fromkeys(actor_key(m) for m in actors)),
     )
 

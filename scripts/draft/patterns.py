@@ -1,5 +1,6 @@
 """Regular expressions for lists of words: a trie (common prefixes factored out, longer words tried first), so that
 matching tries one branch per character instead of every word at every position; linear in the text."""
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@ continued in a new paragraph), told apart as full quote, partial quote or scare 
 and addressee. The speaker is the subject of the reporting verb (scripts/draft/speakers.py), a person named before
 by name, pronoun or role, the speaker of the same words in the body for a headline quote, or the speaker of the
 quotation it continues."""
+
 from __future__ import annotations
 
 import re
@@ -13,23 +14,26 @@ from .attribution import Verbs, attribute
 from .mentions import Mention
 from .speakers import Scene, Written
 
-SCARE_CUES = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
-                        r"branded|termed|billed as|chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|"
-                        r"placards?(?:\s+\w+)?|banners?(?:\s+\w+)?|signs?\s+(?:reading|saying)|read(?:ing)?|"
-                        r"hashtag|entitled|titled|called it the|motto|"
-                        r"(?:what|which)\s+\w+\s+calls?(?:\s+(?:its|their|the|a|an))?)\s*[:,]?\s*$", re.I)
-CONTINUATION = 600     # characters between a quotation and the one that continues it
+SCARE_CUES = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
+    r"branded|termed|billed as|chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|"
+    r"placards?(?:\s+\w+)?|banners?(?:\s+\w+)?|signs?\s+(?:reading|saying)|read(?:ing)?|"
+    r"hashtag|entitled|titled|called it the|motto|"
+    r"(?:what|which)\s+\w+\s+calls?(?:\s+(?:its|their|the|a|an))?)\s*[:,]?\s*$",
+    re.I,
+)
+CONTINUATION = 600  # characters between a quotation and the one that continues it
 
 
 @dataclass
 class Quote:
     text: str
-    start: int          # offsets of the text inside the marks
+    start: int  # offsets of the text inside the marks
     end: int
-    marks: str          # the opening and closing marks, e.g. “”
+    marks: str  # the opening and closing marks, e.g. “”
     kind: str = "full"  # full | partial | scare
     nested: bool = False
-    continued: bool = False   # the wire convention: the paragraph ends inside the quotation, the next one re-opens it
+    continued: bool = False  # the wire convention: the paragraph ends inside the quotation, the next one re-opens it
     speaker: str | None = None
     speaker_id: str | None = None
     speaker_start: int | None = None
@@ -38,7 +42,7 @@ class Quote:
     verb: str | None = None
     addressee: str | None = None
     addressee_id: str | None = None
-    cue: str | None = None   # what decided the kind and the speaker
+    cue: str | None = None  # what decided the kind and the speaker
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, False)}
@@ -58,8 +62,16 @@ class Quote:
         self.cue = cue
 
     def clear_speaker(self) -> None:
-        for name in ("speaker", "speaker_id", "speaker_start", "speaker_end", "speaker_role", "verb", "addressee",
-                     "addressee_id"):
+        for name in (
+            "speaker",
+            "speaker_id",
+            "speaker_start",
+            "speaker_end",
+            "speaker_role",
+            "verb",
+            "addressee",
+            "addressee_id",
+        ):
             setattr(self, name, None)
 
 
@@ -74,10 +86,11 @@ def quote_spans(text: str) -> list[Quote]:
     encloses it (one sweep over the pairs sorted by their opening mark)."""
     quotes, reach = [], -1
     for begin, close, marks in find_quote_spans(text):
-        inner = text[begin + 1:close]
+        inner = text[begin + 1 : close]
         if inner.strip():
-            quotes.append(Quote(inner, begin + 1, close, marks.replace("¶", ""), nested=reach > close,
-                                continued="¶" in marks))
+            quotes.append(
+                Quote(inner, begin + 1, close, marks.replace("¶", ""), nested=reach > close, continued="¶" in marks)
+            )
         reach = max(reach, close)
     return quotes
 
@@ -108,7 +121,7 @@ def classify(quote: Quote, scene: Scene, verbs: Verbs) -> None:
     before = text[begin:opening]
     stop = min(len(text), closing + 300)
     newline = text.find("\n", closing, stop)
-    after = text[closing + 1:newline if newline != -1 else stop]
+    after = text[closing + 1 : newline if newline != -1 else stop]
     quote.kind = kind_of(quote.text.strip(), before, verbs)
     cue = SCARE_CUES.search(before[-40:])
     if cue:
@@ -121,13 +134,21 @@ def kind_of(stripped: str, before: str, verbs: Verbs) -> str:
     """Full when the quotation opens its clause (after a colon, a comma with a reporting verb, or nothing) or is a
     whole sentence; partial when it is worked into the reporter's sentence."""
     words = stripped.split()
-    opens = not before.strip() or before.rstrip().endswith((":", ",", "—", "–")) and bool(
-        verbs.anywhere.search(before[-160:])) or bool(re.search(r"according to [^,;:]{1,80},\s*$", before, re.I))
+    opens = (
+        not before.strip()
+        or before.rstrip().endswith((":", ",", "—", "–"))
+        and bool(verbs.anywhere.search(before[-160:]))
+        or bool(re.search(r"according to [^,;:]{1,80},\s*$", before, re.I))
+    )
     upper = stripped[:1].isupper() or stripped[:1] in "“‘\"'"
     if opens and (upper or not before.strip() or stripped[-1:] in ".!?"):
         return "full"
-    if upper and stripped[-1:] in ".!?" and len(words) > 3 and not re.search(r"\b(?:that|as|the|a|an|of|to)\s*$",
-                                                                            before, re.I):
+    if (
+        upper
+        and stripped[-1:] in ".!?"
+        and len(words) > 3
+        and not re.search(r"\b(?:that|as|the|a|an|of|to)\s*$", before, re.I)
+    ):
         return "full"
     return "partial"
 
@@ -144,9 +165,14 @@ def carry_forward(quotes: list[Quote], text: str) -> None:
     for quote in quotes:
         if quote.nested or quote.kind == "scare":
             continue
-        if quote.kind == "full" and quote.speaker is None and previous is not None and previous.speaker \
-                and quote.start - previous.end < CONTINUATION \
-                and (starts_paragraph(text, quote.start - 1) or "\n" not in text[previous.end:quote.start]):
+        if (
+            quote.kind == "full"
+            and quote.speaker is None
+            and previous is not None
+            and previous.speaker
+            and quote.start - previous.end < CONTINUATION
+            and (starts_paragraph(text, quote.start - 1) or "\n" not in text[previous.end : quote.start])
+        ):
             quote.copy_speaker(previous, "continues the previous quote")
         previous = quote
 
@@ -158,9 +184,14 @@ def carry_back(quotes: list[Quote], text: str) -> None:
     for quote in reversed(quotes):
         if quote.nested:
             continue
-        if quote.continued and following is not None and following.speaker \
-                and (quote.speaker is None or quote.cue == "continues the previous quote") \
-                and following.start - 2 == quote.end and text[quote.end:quote.end + 1] == "\n":
+        if (
+            quote.continued
+            and following is not None
+            and following.speaker
+            and (quote.speaker is None or quote.cue == "continues the previous quote")
+            and following.start - 2 == quote.end
+            and text[quote.end : quote.end + 1] == "\n"
+        ):
             quote.copy_speaker(following, "continued in the next paragraph")
             quote.kind = "full" if quote.kind == "scare" else quote.kind
         following = quote
@@ -202,7 +233,7 @@ def answered_by(quote: Quote, scene: Scene, first_line: int) -> None:
     if found is None:
         return
     line_start = scene.text.rfind("\n", 0, found.start()) + 1
-    label = re.match(r"([^:\n]{2,40}):\s", scene.text[line_start:found.start()])
+    label = re.match(r"([^:\n]{2,40}):\s", scene.text[line_start : found.start()])
     speaker = scene.mentions.at(line_start) if label else None
     if speaker is not None and speaker.kind == "person" and speaker.end <= line_start + len(label.group(1)):
         quote.set_speaker(speaker, None, "headline quote answered in the interview")

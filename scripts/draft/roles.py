@@ -1,6 +1,7 @@
 """People's roles: as the article gives them, before the name ("Uzbek Foreign Minister Bakhtiyor Saidov") or after
 it ("Jane Doe, a political analyst at the Carnegie Endowment"), and as the actor registry records them; and a
 description ("the minister", "Kazakhstan's top diplomat", "the senator") resolved to the person it describes."""
+
 from __future__ import annotations
 
 import re
@@ -10,28 +11,113 @@ from .lexicon import Lexicon
 from .mentions import Mention
 from .spans import Index
 
-STOP = {"the", "a", "an", "and", "or", "but", "with", "by", "to", "from", "in", "on", "at", "for", "as", "that",
-        "who", "which", "when", "while", "after", "before", "including", "between", "among", "his", "her", "their",
-        "its", "our", "my", "your", "said", "says", "told", "tells", "met", "meets", "meeting", "according", "than",
-        "also", "then", "is", "was", "were", "are", "has", "had", "have", "be", "been", "not", "said:", "if", "where",
-        "whose", "whom", "what", "how", "why", "there", "here", "into", "onto", "upon", "against", "under", "over"}
+STOP = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "with",
+    "by",
+    "to",
+    "from",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "that",
+    "who",
+    "which",
+    "when",
+    "while",
+    "after",
+    "before",
+    "including",
+    "between",
+    "among",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "met",
+    "meets",
+    "meeting",
+    "according",
+    "than",
+    "also",
+    "then",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "be",
+    "been",
+    "not",
+    "said:",
+    "if",
+    "where",
+    "whose",
+    "whom",
+    "what",
+    "how",
+    "why",
+    "there",
+    "here",
+    "into",
+    "onto",
+    "upon",
+    "against",
+    "under",
+    "over",
+}
 APPOSITION = re.compile(r"\s*,\s+(?P<role>(?:(?:the|a|an)\s+)?[\w.’'-][^,.;:“”\"()\n]{2,110}?)\s*(?=[,.;:)\n]|$)")
-QUALIFIERS = {"foreign", "defence", "defense", "finance", "prime", "deputy", "vice", "economy", "energy", "interior",
-              "trade", "justice", "first", "health", "education", "agriculture", "transport", "assistant"}
+QUALIFIERS = {
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "prime",
+    "deputy",
+    "vice",
+    "economy",
+    "energy",
+    "interior",
+    "trade",
+    "justice",
+    "first",
+    "health",
+    "education",
+    "agriculture",
+    "transport",
+    "assistant",
+}
 DEFINITE = re.compile(r"^(?:the\s+|[A-Z][\w.-]*(?:['’]s)\s+|[A-Z][\w.-]*\s+)", re.I)
-MAX_BEFORE = 90          # characters before a name searched for its title
+MAX_BEFORE = 90  # characters before a name searched for its title
 
 
 @dataclass(frozen=True)
 class Role:
     """What a person is, in words: the role as written and the state it belongs to, when known."""
+
     text: str
     iso3: str | None = None
 
 
 def trailing_title(text: str, start: int) -> str:
     """The words right before a name that can form its title ("US Secretary of State", "opposition leader")."""
-    window = text[max(0, start - MAX_BEFORE):start]
+    window = text[max(0, start - MAX_BEFORE) : start]
     window = re.split(r"[;:()“”\"\n]|,\s", window)[-1]
     words = window.split()
     kept: list[str] = []
@@ -39,7 +125,7 @@ def trailing_title(text: str, start: int) -> str:
         word = words[index]
         bare = word.lower().strip("’'")
         if bare == "the" and index and words[index - 1] == "of":
-            kept.insert(0, word)        # "Minister of Foreign Affairs of the Kyrgyz Republic"
+            kept.insert(0, word)  # "Minister of Foreign Affairs of the Kyrgyz Republic"
             continue
         stops = word[-1:] in ",." and word not in ("U.S.", "U.N.", "U.K.", "E.U.")
         if bare in STOP or not any(char.isalpha() for char in word) or stops or word[:1] in "‘'":
@@ -54,7 +140,7 @@ def role_before(text: str, mention: Mention, lex: Lexicon) -> str | None:
     title = trailing_title(text, mention.start)
     if title and lex.role_re.search(title):
         return title
-    window = text[max(0, mention.start - MAX_BEFORE - 40):mention.start]
+    window = text[max(0, mention.start - MAX_BEFORE - 40) : mention.start]
     if not window.endswith(", "):
         return None
     piece = re.split(r"[;:()“”\"\n]|,\s|\b(?:said|says|told|that|and|but)\s", window[:-2])[-1].strip()
@@ -67,7 +153,7 @@ def role_before(text: str, mention: Mention, lex: Lexicon) -> str | None:
 
 
 def role_after(text: str, mention: Mention, lex: Lexicon) -> str | None:
-    """", a political analyst at the Carnegie Endowment," after the name: the role, without its article."""
+    """ ", a political analyst at the Carnegie Endowment," after the name: the role, without its article."""
     found = APPOSITION.match(text, mention.end, min(len(text), mention.end + 130))
     if not found:
         return None
@@ -112,6 +198,7 @@ def assign_roles(text: str, mentions: list[Mention], lex: Lexicon) -> dict[str, 
 class Description:
     """A description of a person ("the Kazakh foreign minister"): its head noun, the office words it names and
     the state it names."""
+
     head: str
     qualifiers: frozenset[str]
     iso3: str | None
@@ -123,11 +210,14 @@ def describe(phrase: str, lex: Lexicon) -> Description | None:
     heads = list(lex.role_re.finditer(phrase))
     if not heads or not DEFINITE.match(phrase) or re.match(r"(?:a|an|one|some|two|three|several)\s", phrase, re.I):
         return None
-    head = heads[-1].group().lower().rstrip("s") if heads[-1].group().lower() not in lex.role_nouns \
+    head = (
+        heads[-1].group().lower().rstrip("s")
+        if heads[-1].group().lower() not in lex.role_nouns
         else heads[-1].group().lower()
+    )
     if head not in lex.role_nouns:
         return None
-    words = {w.lower().strip("’'s") for w in phrase[:heads[-1].start()].split()}
+    words = {w.lower().strip("’'s") for w in phrase[: heads[-1].start()].split()}
     return Description(head, frozenset(words & QUALIFIERS), role_country(phrase, lex))
 
 
@@ -141,8 +231,9 @@ def fits(description: Description, role: Role, lex: Lexicon) -> bool:
     return not (description.iso3 and role.iso3 and description.iso3 != role.iso3)
 
 
-def described_person(phrase: str, at: int, mentions: Index[Mention], roles: dict[str, Role],
-                     lex: Lexicon) -> Mention | None:
+def described_person(
+    phrase: str, at: int, mentions: Index[Mention], roles: dict[str, Role], lex: Lexicon
+) -> Mention | None:
     """The person of the article named before `at` whose role fits the description (the latest such mention)."""
     description = describe(phrase, lex)
     if description is None:

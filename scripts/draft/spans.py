@@ -1,5 +1,6 @@
 """Spans of text for drafting in linear time: which characters a finding has claimed, the findings that fall inside a
 stretch of text, and the sentence that holds an offset (binary search over sorted offsets, never a scan per query)."""
+
 from __future__ import annotations
 
 import bisect
@@ -43,7 +44,7 @@ class Index(Generic[T]):
 
     def starting(self, start: int, end: int) -> list[T]:
         """The findings that start in [start, end)."""
-        return self.items[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+        return self.items[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
     def before(self, offset: int, limit: int = 2000) -> list[T]:
         """The findings that end by `offset` and start no more than `limit` characters before it, nearest last."""

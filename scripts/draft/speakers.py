@@ -1,6 +1,7 @@
 """Who a noun phrase names, for the subject of a reporting or event verb: a person (by name, pronoun or role), an
 organisation (by name or "the ministry"), a state ("the United States government", "Moscow"), or a description of
 people that is kept as written ("a senior EU diplomat"). Never a number, a date or a slogan."""
+
 from __future__ import annotations
 
 import re
@@ -12,42 +13,62 @@ from .roles import Role, described_person
 from .spans import Index, Sentences
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-GOVERNMENT = re.compile(r"\b(?:government|authorities|side|leadership|administration|cabinet|delegation|"
-                        r"presidency)\b", re.I)
-ORG_ANAPHORS = re.compile(r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(ministry|department|agency|office|government|embassy|"
-                          r"council|commission|alliance|bank|organisation|organization|bloc|union|presidency|"
-                          r"committee|kremlin|service|statement|company|group|headquarters|court|party)\b", re.I)
-PEOPLE = re.compile(r"\b(?:officials?|sources?|diplomats?|people|protesters|residents|analysts|experts|observers|"
-                    r"hosts|commentators|bloggers|pundits|propagandists|media|newspapers?|broadcasters?|"
-                    r"critics|lawmakers|leaders|ministers|negotiators|spokes(?:man|woman|person)|aides?|insiders?|"
-                    r"activists|witnesses|representatives?|delegates|envoys?|commanders?|soldiers|troops|officers?|"
-                    r"investigators|prosecutors?|judges?|voters|campaigners|organisers|organizers|police|"
-                    r"demonstrators|crowds?|"
-                    r"ministers|sides|parties|delegations|governments|countries|allies|partners)\b", re.I)
-BOUNDARY = re.compile(r"[;:“”\"()—–]|\s-+\s|,\s|\b(?:that|which|who|whom|whose|when|while|after|before|because|"
-                      r"as|but|if|"
-                      r"although|though|since|where|whereas|so|until|unless|once)\b", re.I)
-TRAILING = re.compile(r"\s+(?:also|later|again|separately|previously|then|now|further|earlier|has|have|had|was|were|"
-                      r"is|are|would|will|could|can|may|might|must|should|shall|did|does|do|not|never|jointly|"
-                      r"repeatedly|reportedly|already|still|just|once|formally|officially|publicly|quickly|swiftly|"
-                      r"overwhelmingly|strongly|firmly|again|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|"
-                      r"going|about)\s+to|plans?\s+to|planned\s+to|intends?\s+to|hopes?\s+to|wants?\s+to|"
-                      r"(?:is|are|was|were)\s+to|(?:has|have|had)\s+been|on\s+\w+|last\s+\w+|this\s+\w+|"
-                      r"in\s+a\s+(?:statement|post|speech|interview|letter|briefing)(?:\s+on\s+\w+)?)$", re.I)
-ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Adm|St|Prof|Capt|Sgt|Jr|Sr|Amb|Pres|No|"
-                          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.")
+GOVERNMENT = re.compile(
+    r"\b(?:government|authorities|side|leadership|administration|cabinet|delegation|"
+    r"presidency)\b",
+    re.I,
+)
+ORG_ANAPHORS = re.compile(
+    r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(ministry|department|agency|office|government|embassy|"
+    r"council|commission|alliance|bank|organisation|organization|bloc|union|presidency|"
+    r"committee|kremlin|service|statement|company|group|headquarters|court|party)\b",
+    re.I,
+)
+PEOPLE = re.compile(
+    r"\b(?:officials?|sources?|diplomats?|people|protesters|residents|analysts|experts|observers|"
+    r"hosts|commentators|bloggers|pundits|propagandists|media|newspapers?|broadcasters?|"
+    r"critics|lawmakers|leaders|ministers|negotiators|spokes(?:man|woman|person)|aides?|insiders?|"
+    r"activists|witnesses|representatives?|delegates|envoys?|commanders?|soldiers|troops|officers?|"
+    r"investigators|prosecutors?|judges?|voters|campaigners|organisers|organizers|police|"
+    r"demonstrators|crowds?|"
+    r"ministers|sides|parties|delegations|governments|countries|allies|partners)\b",
+    re.I,
+)
+BOUNDARY = re.compile(
+    r"[;:“”\"()—–]|\s-+\s|,\s|\b(?:that|which|who|whom|whose|when|while|after|before|because|"
+    r"as|but|if|"
+    r"although|though|since|where|whereas|so|until|unless|once)\b",
+    re.I,
+)
+TRAILING = re.compile(
+    r"\s+(?:also|later|again|separately|previously|then|now|further|earlier|has|have|had|was|were|"
+    r"is|are|would|will|could|can|may|might|must|should|shall|did|does|do|not|never|jointly|"
+    r"repeatedly|reportedly|already|still|just|once|formally|officially|publicly|quickly|swiftly|"
+    r"overwhelmingly|strongly|firmly|again|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|"
+    r"going|about)\s+to|plans?\s+to|planned\s+to|intends?\s+to|hopes?\s+to|wants?\s+to|"
+    r"(?:is|are|was|were)\s+to|(?:has|have|had)\s+been|on\s+\w+|last\s+\w+|this\s+\w+|"
+    r"in\s+a\s+(?:statement|post|speech|interview|letter|briefing)(?:\s+on\s+\w+)?)$",
+    re.I,
+)
+ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Adm|St|Prof|Capt|Sgt|Jr|Sr|Amb|Pres|No|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\."
+)
 
 
 def unstopped(text: str) -> str:
     """The text with the full stops of abbreviations ("Mr.", "U.S.", "Feb.") blanked, offsets kept."""
     return ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)
+
+
 NO_ROLE = re.compile(r"(?!)")
-WINDOW = 240           # characters of a clause searched for a subject
+WINDOW = 240  # characters of a clause searched for a subject
 
 
 @dataclass(frozen=True)
 class Written:
     """A speaker that is no mention, as the article writes it ("a senior EU diplomat")."""
+
     text: str
     start: int
     end: int
@@ -56,6 +77,7 @@ class Written:
 @dataclass
 class Scene:
     """What attribution consults: the text, its sentences and mentions, the people's roles and the lexicon."""
+
     text: str
     sentences: Sentences
     mentions: Index[Mention]
@@ -73,7 +95,7 @@ def subject_span(text: str, start: int, verb: int, roles: re.Pattern | None = No
         trailing = TRAILING.search(segment)
         if not trailing:
             break
-        segment = segment[:trailing.start()].rstrip()
+        segment = segment[: trailing.start()].rstrip()
     if segment.endswith(","):
         segment = head_before_appositions(segment, roles or NO_ROLE)
     edges = list(BOUNDARY.finditer(segment))
@@ -84,7 +106,7 @@ def subject_span(text: str, start: int, verb: int, roles: re.Pattern | None = No
 
 
 def head_before_appositions(segment: str, roles: re.Pattern) -> str:
-    """"Sen. Mitch McConnell of Kentucky, the minority leader, who has …, called": the subject is the last piece
+    """ "Sen. Mitch McConnell of Kentucky, the minority leader, who has …, called": the subject is the last piece
     between commas that does not read as an apposition or a relative clause (those open in lower case, or end in a
     role: "Dmitri S. Peskov, Mr. Putin’s spokesman, told")."""
     pieces = segment[:-1].split(", ")
@@ -93,9 +115,13 @@ def head_before_appositions(segment: str, roles: re.Pattern) -> str:
         if re.search(r"[;:“”\"]", piece):
             break
         last = piece.split()[-1] if piece.split() else ""
-        if piece[:1].isupper() and not re.match(r"(?:The|A|An)\s+[a-z]", piece) \
-                and not (index and roles.fullmatch(last)) or index == 0:
-            return ", ".join(pieces[:index + 1])
+        if (
+            piece[:1].isupper()
+            and not re.match(r"(?:The|A|An)\s+[a-z]", piece)
+            and not (index and roles.fullmatch(last))
+            or index == 0
+        ):
+            return ", ".join(pieces[: index + 1])
     return segment[:-1]
 
 
@@ -121,8 +147,9 @@ def interpret(scene: Scene, start: int, end: int, exclude: tuple[int, int] = (0,
     return state_or_description(scene, phrase, start, end, inside, exclude)
 
 
-def state_or_description(scene: Scene, phrase: str, start: int, end: int, inside: list[Mention],
-                         exclude: tuple[int, int]) -> Mention | Written | None:
+def state_or_description(
+    scene: Scene, phrase: str, start: int, end: int, inside: list[Mention], exclude: tuple[int, int]
+) -> Mention | Written | None:
     """A state speaking ("Kazakhstan", "Moscow", "the United States government"), an organisation referred back to
     ("the ministry"), or a description of people kept as written."""
     countries = [m for m in inside if m.kind == "country"]
@@ -140,13 +167,16 @@ def state_or_description(scene: Scene, phrase: str, start: int, end: int, inside
         return Written(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), start, end)
     words = phrase.split()
     if len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and w not in NOT_NAMES for w in words):
-        return Written(phrase, start, end)       # a name the mentions do not know ("Garik")
+        return Written(phrase, start, end)  # a name the mentions do not know ("Garik")
     return None
 
 
 def possessive(text: str, mention: Mention) -> bool:
-    return text[mention.end:mention.end + 2] in ("’s", "'s") or text[mention.end:mention.end + 1] == "’" and \
-        text[mention.end - 1:mention.end] == "s"
+    return (
+        text[mention.end : mention.end + 2] in ("’s", "'s")
+        or text[mention.end : mention.end + 1] == "’"
+        and text[mention.end - 1 : mention.end] == "s"
+    )
 
 
 def inside_span(mention: Mention, span: tuple[int, int]) -> bool:
@@ -166,8 +196,11 @@ def pronoun_antecedent(scene: Scene, at: int, pronoun: str, exclude: tuple[int, 
     gender = "m" if pronoun == "he" else "f"
     sentence = scene.sentences.of(at)
     for _ in range(12):
-        people = [m for m in scene.mentions.within(sentence.start, min(sentence.end, at)) if m.kind == "person"
-                  and m.gender in (None, gender) and not inside_span(m, exclude)]
+        people = [
+            m
+            for m in scene.mentions.within(sentence.start, min(sentence.end, at))
+            if m.kind == "person" and m.gender in (None, gender) and not inside_span(m, exclude)
+        ]
         if people:
             return people[0]
         sentence = scene.sentences.previous(sentence)

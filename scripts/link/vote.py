@@ -1,8 +1,16 @@
 """Votes: the roll-call rows of the reference, marked where an article speaks of a state's vote."""
+
 from __future__ import annotations
 
-STATEMENT_FIELDS = ("article_says", "source_id", "evidence", "evidence_start", "evidence_end", "event_id",
-                    "review_status")
+STATEMENT_FIELDS = (
+    "article_says",
+    "source_id",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "event_id",
+    "review_status",
+)
 
 
 def vote_rows(roll_call: list[dict], statements: list[dict]) -> list[dict]:

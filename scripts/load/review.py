@@ -3,6 +3,7 @@
 Policy: `make build` publishes reviewed annotations only and refuses an article that still holds drafted items
 (`review: drafted`, or names under `drafted_mentions`), naming the first one. `python -m scripts.build
 --allow-drafts` publishes them, every row marked review_status = drafted, and the quality report counts them."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from ..core.errors import UnreviewedDraft
 from ..core.registry import reviewable_sections
 from ..core.repo import ROOT
+
 
 def status(item: dict) -> str:
     """An item's review status; items without the field were written by a curator."""
@@ -31,10 +33,14 @@ def apply_policy(annotations: dict, file: Path, allow_drafts: bool, root: Path =
     allowed (drafted names join `mentions`, remembered under `_drafted_names`)."""
     drafted = drafted_items(annotations, root)
     if drafted and not allow_drafts:
-        raise UnreviewedDraft(file, drafted[0], "review",
-                              f"{len(drafted)} machine-drafted item(s) are not reviewed.",
-                              "check each one, then set `review: reviewed` (move drafted_mentions names to mentions) or "
-                              "delete it; to publish drafts marked as such, run python -m scripts.build --allow-drafts.")
+        raise UnreviewedDraft(
+            file,
+            drafted[0],
+            "review",
+            f"{len(drafted)} machine-drafted item(s) are not reviewed.",
+            "check each one, then set `review: reviewed` (move drafted_mentions names to mentions) or "
+            "delete it; to publish drafts marked as such, run python -m scripts.build --allow-drafts.",
+        )
     merged = dict(annotations)
     names = {actor_id: list(values) for actor_id, values in annotations.get("mentions", {}).items()}
     drafted_names = set()

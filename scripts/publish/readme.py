@@ -1,4 +1,5 @@
 """The README's data dictionary, rendered from schemas/ (never written by hand)."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,9 @@ def render_dictionary(root: Path) -> str:
         schema = load_schema(name, root)
         key = ", ".join(schema["primaryKey"])
         out.append(f"### `{name}` — {about[name]['title']}\n")
-        out.append(f"{about[name]['description']} Files: `data/{name}.csv`, `data/{name}.parquet`. "
-                   f"Primary key: `{key}`.")
+        out.append(
+            f"{about[name]['description']} Files: `data/{name}.csv`, `data/{name}.parquet`. Primary key: `{key}`."
+        )
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
             out[-1] += f" `{fk['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`."
@@ -52,5 +54,5 @@ def replace_block(path: Path, start: str, end: str, body: str) -> bool:
     if new != text:
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(new, encoding="utf-8")
-        os.replace(temporary, path)       # a killed build never leaves half a README
+        os.replace(temporary, path)  # a killed build never leaves half a README
     return new != text

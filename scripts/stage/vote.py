@@ -1,4 +1,5 @@
 """Votes: the rows of the reference roll calls, and the statements an article makes about how states voted."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,27 +19,35 @@ def roll_call_rows(roll_calls: list[dict], actors: dict) -> list[dict]:
     rows = []
     for record in roll_calls:
         resolution, call = record["resolution"], record["call"]
-        rows.append({
-            "resolution_symbol": resolution["symbol"],
-            "iso3": call["iso3"],
-            "member_state": call["member_state"],
-            "vote": call["vote"],
-            "resolution_title": resolution["title"],
-            "vote_date": dt.date.fromisoformat(resolution["vote_date"]),
-            "body_actor_id": GENERAL_ASSEMBLY,
-            "actor_id": state_actors.get(call["iso3"]),
-            "record_source": f"UN Digital Library record {resolution['undl_record']} ({resolution['record_url']}); "
-                             f"sources/reference/{resolution['roll_call_file']}",
-            "record_crosschecks": call["sources"],
-            "in_article": False,
-            "article_says": None, "source_id": None, "evidence": None, "evidence_start": None, "evidence_end": None,
-            "event_id": None, "review_status": "reference",
-        })
+        rows.append(
+            {
+                "resolution_symbol": resolution["symbol"],
+                "iso3": call["iso3"],
+                "member_state": call["member_state"],
+                "vote": call["vote"],
+                "resolution_title": resolution["title"],
+                "vote_date": dt.date.fromisoformat(resolution["vote_date"]),
+                "body_actor_id": GENERAL_ASSEMBLY,
+                "actor_id": state_actors.get(call["iso3"]),
+                "record_source": f"UN Digital Library record {resolution['undl_record']} ({resolution['record_url']}); "
+                f"sources/reference/{resolution['roll_call_file']}",
+                "record_crosschecks": call["sources"],
+                "in_article": False,
+                "article_says": None,
+                "source_id": None,
+                "evidence": None,
+                "evidence_start": None,
+                "evidence_end": None,
+                "event_id": None,
+                "review_status": "reference",
+            }
+        )
     return sorted(rows, key=lambda row: (row["resolution_symbol"], row["iso3"]))
 
 
-def stage_vote_statements(article: Article, annotations: dict, roll_call: set[tuple[str, str]],
-                          file: Path) -> list[dict]:
+def stage_vote_statements(
+    article: Article, annotations: dict, roll_call: set[tuple[str, str]], file: Path
+) -> list[dict]:
     """One statement per state an annotated vote item names; every state must have a recorded vote."""
     statements = []
     for index, item in enumerate(annotations.get("votes", [])):
@@ -46,11 +55,24 @@ def stage_vote_statements(article: Article, annotations: dict, roll_call: set[tu
         span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
         for iso3 in item["states"]:
             if (item["resolution"], iso3) not in roll_call:
-                raise UnknownCode(file, label, "states", f"no recorded vote of {iso3!r} on {item['resolution']!r}.",
-                                  "use a resolution of sources/reference/unga_resolutions.csv and ISO3 codes of its roll call.")
-            statements.append({
-                "resolution_symbol": item["resolution"], "iso3": iso3, "article_says": item["article_says"],
-                "source_id": article.source_id, "evidence": span.text, "evidence_start": span.start,
-                "evidence_end": span.end, "event_id": item.get("event"), "review_status": status(item),
-            })
+                raise UnknownCode(
+                    file,
+                    label,
+                    "states",
+                    f"no recorded vote of {iso3!r} on {item['resolution']!r}.",
+                    "use a resolution of sources/reference/unga_resolutions.csv and ISO3 codes of its roll call.",
+                )
+            statements.append(
+                {
+                    "resolution_symbol": item["resolution"],
+                    "iso3": iso3,
+                    "article_says": item["article_says"],
+                    "source_id": article.source_id,
+                    "evidence": span.text,
+                    "evidence_start": span.start,
+                    "evidence_end": span.end,
+                    "event_id": item.get("event"),
+                    "review_status": status(item),
+                }
+            )
     return statements

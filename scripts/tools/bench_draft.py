@@ -9,6 +9,7 @@ machine disturb less than the wall clock; the wall clock is printed beside them.
 
 Targets (issue 13): at least 100 articles per second; at most 10 s for 1 MB of text (one line, or ordinary
 sentences); at most 5 s for thousands of quotation marks, balanced or not."""
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,12 @@ def articles() -> list[tuple[str, dt.date | None]]:
         if (folder / "article.txt").exists():
             gold = folder / "gold.yaml"
             published = yaml.safe_load(gold.read_text(encoding="utf-8")).get("published") if gold.exists() else None
-            found.append(((folder / "article.txt").read_text(encoding="utf-8"),
-                          dt.date.fromisoformat(published) if published else None))
+            found.append(
+                (
+                    (folder / "article.txt").read_text(encoding="utf-8"),
+                    dt.date.fromisoformat(published) if published else None,
+                )
+            )
     return found
 
 
@@ -104,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hostile", action="store_true", help="only the throughput")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})   # one core
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     start = time.perf_counter()
     load_lexicon(ROOT)
     print(f"lexicon loaded in {time.perf_counter() - start:.2f} s (once per process)")
@@ -112,11 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     size = statistics.mean(len(text.encode("utf-8")) for text, _ in sample)
     rates = throughput(args.articles, args.rounds)
     print(f"batch: {len(sample)} articles, mean {size / 1024:.1f} KB, {len({t for t, _ in sample})} distinct texts")
-    print(f"articles per CPU second (one core): best {max(rates):.0f}, median {statistics.median(rates):.0f} "
-          f"over {args.rounds} rounds (target 100)")
+    print(
+        f"articles per CPU second (one core): best {max(rates):.0f}, median {statistics.median(rates):.0f} "
+        f"over {args.rounds} rounds (target 100)"
+    )
     if not args.no_hostile:
-        print(f"hostile input ({args.size:,} characters, {args.marks:,} quotation marks; targets 10 s for 1 MB, "
-              "5 s for thousands of marks):")
+        print(
+            f"hostile input ({args.size:,} characters, {args.marks:,} quotation marks; targets 10 s for 1 MB, "
+            "5 s for thousands of marks):"
+        )
         for name, make in hostile_inputs(args.size, args.marks).items():
             cpu, wall, outcome = timed(make)
             print(f"  {name}: {cpu:.2f} s CPU ({wall:.2f} s wall): {outcome}")

@@ -6,6 +6,7 @@ The zip holds one folder, <name>-<version>/, with datapackage.json, data/, schem
 CHANGELOG.md. The version comes from schemas/package.json and must have its entry in CHANGELOG.md. Before writing,
 the bundle is unzipped into a temporary folder and validated there with frictionless; the same package gives the
 same zip, byte for byte."""
+
 from __future__ import annotations
 
 import argparse
@@ -38,7 +39,9 @@ def package_version(root: Path) -> tuple[str, str]:
 def check_changelog(root: Path, version: str) -> None:
     path = root / "CHANGELOG.md"
     if not path.exists() or not re.search(rf"^## {re.escape(version)}\b", path.read_text(encoding="utf-8"), re.M):
-        raise ReleaseError(f"CHANGELOG.md has no entry `## {version}`; add one saying what changed, then release again.")
+        raise ReleaseError(
+            f"CHANGELOG.md has no entry `## {version}`; add one saying what changed, then release again."
+        )
 
 
 def files_of(root: Path) -> list[Path]:
