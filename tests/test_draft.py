@@ -111,3 +111,27 @@ def test_reviewed_items_publish_as_reviewed_and_one_drafted_item_blocks_the_buil
     )
     build(repo, out=lambda line: None)
     assert tree_digest(repo) == before
+
+
+def test_many_articles_in_one_call_one_annotations_file_each(tmp_path):
+    first, second = CORPUS / "afp-tashkent-blinken-aid" / "article.txt", CORPUS / "ap-nato-vilnius-linebreak"
+    loose = tmp_path / "loose-story.txt"
+    loose.write_text("Blinken met Tokayev in Astana on Tuesday.\n", encoding="utf-8")
+    result = run_draft(
+        str(first), str(second), str(tmp_path), "--out-dir", str(tmp_path / "out"), "--published", "2023-07-11"
+    )
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == [
+        "afp-tashkent-blinken-aid.annotations.yaml",
+        "ap-nato-vilnius-linebreak.annotations.yaml",
+        "loose-story.annotations.yaml",
+    ]
+    notes = yaml.safe_load((tmp_path / "out" / "loose-story.annotations.yaml").read_text(encoding="utf-8"))
+    validator("annotations", ROOT).validate(notes)
+    assert notes["events"][0]["id"].startswith("loose-story-e1")
+
+
+def test_several_articles_without_an_output_folder_are_refused():
+    result = run_draft(str(ARTICLE), str(ARTICLE))
+    assert result.returncode != 0 and "--out-dir" in result.stderr

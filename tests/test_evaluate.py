@@ -31,7 +31,7 @@ def test_corpus_has_the_variety_the_issue_asks_for():
 def test_gold_file_fits_its_article(folder):
     text, published, gold = load_gold(folder)  # every text found, else GoldError
     data = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
-    assert data["split"] in ("dev", "held-out-2")
+    assert data["split"] in ("dev", "held-out-2", "held-out-3")
     for date in gold["dates"]:
         assert date["precision"] in FORMATS
         assert date["value"] is None or re.fullmatch(FORMATS[date["precision"]], str(date["value"])), date
@@ -40,6 +40,8 @@ def test_gold_file_fits_its_article(folder):
         assert quote["kind"] != "scare" or quote.get("speaker") is None
     for vote in gold["votes"]:
         assert vote["vote"] in ("yes", "no", "abstain", "non_voting")
+    for event in gold["events"] or []:
+        assert re.fullmatch(r"\d{3,4}", str(event["cameo"])), event
 
 
 def test_seed_annotations_convert_to_gold():
@@ -60,20 +62,14 @@ def test_drafter_meets_the_targets_on_the_development_articles():
 def test_event_verb_dictionary_uses_codes_of_the_vocabularies():
     import csv
 
-    cameo = {
-        r["code"]
-        for r in csv.DictReader(
-            open(REPO_ROOT / "sources" / "vocabularies" / "cameo_event_codes.csv", encoding="utf-8")
-        )
-    }
-    plover = {
-        r["event_type"]
-        for r in csv.DictReader(
-            open(REPO_ROOT / "sources" / "vocabularies" / "plover_event_types.csv", encoding="utf-8")
-        )
-    }
-    rows = list(csv.DictReader(open(REPO_ROOT / LEXICON / "event_verbs.csv", encoding="utf-8")))
-    assert rows and all(r["cameo"] in cameo and (not r["plover"] or r["plover"] in plover) for r in rows)
+    def rows(path):
+        with open(path, encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    cameo = {r["code"] for r in rows(REPO_ROOT / "sources" / "vocabularies" / "cameo_event_codes.csv")}
+    plover = {r["event_type"] for r in rows(REPO_ROOT / "sources" / "vocabularies" / "plover_event_types.csv")}
+    verbs = rows(REPO_ROOT / LEXICON / "event_verbs.csv")
+    assert verbs and all(r["cameo"] in cameo and (not r["plover"] or r["plover"] in plover) for r in verbs)
 
 
 def test_readme_evaluation_table_is_the_current_measurement():
@@ -99,3 +95,30 @@ def test_gold_text_missing_from_its_article_is_refused_naming_the_file_and_item(
     )
     with pytest.raises(GoldError, match=r"broken/gold.yaml dates\[0\]: 'Wednesday' is not in the article"):
         load_gold(folder)
+
+
+def test_events_are_matched_by_overlapping_evidence_and_scored_on_the_cameo_root():
+    from collections import Counter
+
+    from scripts.tools.evaluate import KINDS, score_events
+
+    gold = [
+        {"start": 0, "end": 30, "cameo": "071"},
+        {"start": 40, "end": 60, "cameo": "040"},
+        {"start": 70, "end": 80, "cameo": "190"},
+    ]
+    draft = [
+        {"start": 10, "end": 20, "cameo": "160"},
+        {"start": 5, "end": 35, "cameo": "070"},
+        {"start": 45, "end": 50, "cameo": "046"},
+        {"start": 90, "end": 95, "cameo": "190"},
+    ]
+    counts = {kind: Counter() for kind in KINDS}
+    score_events(counts, gold, draft)
+    assert counts["events"] == Counter(gold=3, draft=4, hits=2)
+    assert counts["event CAMEO root"] == Counter(gold=2, draft=2, hits=2)
+
+
+def test_articles_without_annotated_events_are_not_scored_on_events():
+    text, _, gold = load_gold(CORPUS / "reuters-unga-anniversary-vote")
+    assert gold["events"] is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from scripts.draft import draft_article
 
 
@@ -70,3 +72,50 @@ def test_events_are_coded_from_the_verb_dictionary():
 def test_future_events_are_planned():
     [event] = draft("Blinken will visit Uzbekistan on Wednesday.")["events"]
     assert (event["cameo"], event["status"], event["date"]) == ("042", "planned", "2023-03-01")
+
+
+# issue 13: events from the verb frame, not from a keyword anywhere in the sentence
+
+
+def test_money_given_to_help_is_aid_not_the_sanctions_it_helps_with():
+    found = draft(
+        "US Secretary of State Antony Blinken announced $25 million to help Central Asian countries cope "
+        "with the economic fallout of Western sanctions on Russia."
+    )["events"]
+    assert [(e["cameo"], e["plover"], e["source_id"], e.get("target_id")) for e in found] == [
+        ("071", "AID", "antony-blinken", None)
+    ]
+
+
+def test_a_meeting_in_a_participle_clause_is_a_meeting_of_the_main_subject():
+    [event] = draft(
+        "Speaking after meeting Uzbek Foreign Minister Bakhtiyor Saidov in Tashkent, Antony Blinken said "
+        "the talks went well."
+    )["events"]
+    assert (event["cameo"], event["source_id"], event["target"]) == ("040", "antony-blinken", "Bakhtiyor Saidov")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "None of the five countries has condemned the invasion.",
+        "Lavrov said the talks were useful and told reporters he was satisfied.",
+        "Air raid sirens warned of new strikes, and the economic fallout of Western sanctions grew.",
+    ],
+)
+def test_no_event_without_an_actor_acting(text):
+    assert draft(text)["events"] == []
+
+
+@pytest.mark.parametrize(
+    "text, cameo",
+    [
+        ("The Biden administration on Friday imposed sanctions on more than 500 companies in Russia.", "160"),
+        ("Russian forces launched a new offensive in the Kharkiv region.", "190"),
+        ("Kazakhstan has sent humanitarian aid to Ukraine.", "073"),
+        ("Sergey Lavrov accepted an invitation to visit Bishkek in 2024.", "036"),
+        ("Mr. Biden traveled to Kyiv by train.", "042"),
+    ],
+)
+def test_event_codes_from_verbs_and_nouns_made_events(text, cameo):
+    assert [e["cameo"] for e in draft(text)["events"]] == [cameo]

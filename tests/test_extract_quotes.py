@@ -8,6 +8,7 @@ import pytest
 
 from scripts.core.quotation import find_quote_spans
 from scripts.draft import draft_article
+from scripts.draft.annotations import to_annotations
 
 DAY = dt.date(2024, 3, 15)
 
@@ -103,3 +104,95 @@ def test_partial_quote_is_attributed_to_the_subject_of_the_reporting_verb():
 def test_marks_that_quote_no_one_are_scare_quotes(text):
     quote = only(text)
     assert quote["kind"] == "scare" and "speaker" not in quote
+
+
+# issue 13: speakers named by role, in the headline, after the quotation, by the subject of the verb
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Foreign Minister Dmytro Kuleba spoke in Kyiv on Monday.\n“We need tanks now,” the minister added.",
+            "Dmytro Kuleba",
+        ),
+        (
+            "Mukhtar Tileuberdi met Antony Blinken in Astana.\n“We agree on transit,” the Kazakh foreign minister said.",
+            "Mukhtar Tileuberdi",
+        ),
+        (
+            "Russian President Vladimir Putin arrived in Astana.\n“Kazakhstan is our ally,” the Russian leader said.",
+            "Vladimir Putin",
+        ),
+        (
+            "“Putin needs a symbol,” said Oleksiy Hrytsak, a political analyst at the Center for Security Studies.",
+            "Oleksiy Hrytsak",
+        ),
+        (
+            "China abstained. The United States government said it was “deeply disappointed” by the vote.",
+            "United States",
+        ),
+        (
+            "“These are illegal restrictions,” Dmitri S. Peskov, Mr. Putin’s spokesman, told reporters.",
+            "Dmitri S. Peskov",
+        ),
+    ],
+)
+def test_speaker_by_role_apposition_and_subject(text, speaker):
+    quote = quotes(text)[-1]
+    assert quote["speaker"] == speaker, quote
+
+
+def test_headline_quotation_takes_the_speaker_of_the_body_quotation_that_repeats_it():
+    text = (
+        "‘We Will Not Back Down’: Kuleba rejects talks\nKYIV - Ukraine will not negotiate, its foreign minister "
+        "said.\n“We will not back down,” Foreign Minister Dmytro Kuleba told reporters."
+    )
+    headline, body = quotes(text)
+    assert headline["speaker"] == body["speaker"] == "Dmytro Kuleba"
+    assert body["addressee"] == "reporters"
+
+
+def test_slogan_chanted_by_protesters_quotes_no_one():
+    quote = only("Several dozen protesters chanted “No to the Russian law!” as 62 deputies voted for the bill.")
+    assert quote["kind"] == "scare" and "speaker" not in quote
+
+
+def test_quotation_continued_across_paragraphs_in_the_wire_convention():
+    text = (
+        "“Kazakhstan respects its obligations to its partners.\n"
+        "“We will not become a platform for getting around sanctions,” President Kassym-Jomart Tokayev said.\n"
+        "“We will win,” Ukrainian President Volodymyr Zelensky said. “The enemy is tired.\n"
+        "“And we are not.”"
+    )
+    found = quotes(text)
+    assert [q["speaker"] for q in found] == ["Kassym-Jomart Tokayev"] * 2 + ["Volodymyr Zelensky"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, inner, speaker",
+    [
+        (
+            "Uzbek Foreign Minister Bakhtiyor Saidov met Blinken. Saidov called the visit “a new page” in relations.",
+            "a new page",
+            "Bakhtiyor Saidov",
+        ),
+        (
+            "Temur Rakhimov, an economist in Tashkent, said the US offer was “welcome but modest.”",
+            "welcome but modest.",
+            "Temur Rakhimov",
+        ),
+    ],
+)
+def test_short_partial_quotations_and_a_full_stop_inside_the_marks(text, inner, speaker):
+    quote = next(q for q in quotes(text) if q["text"] == inner)
+    assert (quote["kind"], quote["speaker"]) == ("partial", speaker)
+
+
+def test_a_new_person_is_drafted_as_unlinked_with_the_role_the_article_gives():
+    text = "“Sanctions are not a substitute for weapons,” said Daniel Fried, a former sanctions coordinator.\n"
+    notes = to_annotations(draft_article(text, DAY), text, "fried")
+    assert {"text": "Daniel Fried (former sanctions coordinator)", "kind": "person"} in notes["unlinked"]
+    [quote] = notes["quotes"]
+    assert quote["speaker"] is None and quote["speaker_as_written"] == "Daniel Fried"
+    assert "former sanctions coordinator" in quote["notes"]

@@ -28,7 +28,7 @@ def dates(text: str, published: dt.date | None = TUESDAY) -> list[tuple[str, str
         ("The talks ended yesterday.", "2023-02-27", "day"),
         ("He arrived last week.", "2023-02-20", "week"),
         ("The summit is planned for next month.", "2023-03", "month"),
-        ("A year ago, few expected this.", "2022", "year"),
+        ("A year ago, few expected this.", "2022-02", "month"),
         ("The resolution was adopted on Feb. 23, 2023.", "2023-02-23", "day"),
         ("The resolution was adopted on 23 February 2023.", "2023-02-23", "day"),
         ("The resolution was adopted on 2023-02-23.", "2023-02-23", "day"),
@@ -78,3 +78,77 @@ def test_an_anniversary_event_missing_from_key_dates_stops_the_lexicon(tmp_path)
     with pytest.raises(MissingKeyDate, match=r"key_dates\.csv: Russian full-scale invasion of Ukraine begins: event:"):
         anniversary_dates(tmp_path)
     assert anniversary_dates(ROOT)[0][1] == dt.date(2022, 2, 24)
+
+
+# issue 13: dates counted from what the article names, and from the dateline's day
+
+
+@pytest.mark.parametrize(
+    "text, published, expression, value",
+    [
+        (
+            "Ukraine braced for strikes on the day before the first anniversary of Russia's invasion.",
+            dt.date(2023, 2, 24),
+            "the day before the first anniversary of Russia's invasion",
+            "2023-02-23",
+        ),
+        (
+            "The announcement came a day after Tuesday's meeting in Astana.",
+            dt.date(2023, 3, 1),
+            "a day after Tuesday",
+            "2023-03-01",
+        ),
+        (
+            "Blinken pledged money one year after Moscow's full-scale invasion of Ukraine.",
+            dt.date(2023, 3, 1),
+            "one year after Moscow's full-scale invasion of Ukraine",
+            "2023-02-24",
+        ),
+        (
+            "Lavrov met Kulubaev on the eve of Thursday's CSTO summit in Minsk.",
+            dt.date(2023, 11, 23),
+            "the eve of Thursday",
+            "2023-11-22",
+        ),
+        (
+            "The sanctions were announced on the eve of the war’s second anniversary.",
+            dt.date(2024, 2, 23),
+            "the eve of the war’s second anniversary",
+            "2024-02-23",
+        ),
+    ],
+)
+def test_dates_counted_from_a_named_day_or_event(text, published, expression, value):
+    found = {d["text"]: d for d in draft_article(text, published)["dates"]}
+    assert found[expression]["value"] == value and found[expression]["precision"] == "day", found
+
+
+def test_a_day_after_an_event_the_article_dated_before():
+    text = (
+        "Kyrgyzstan's parliament on Thursday passed the bill with 62 votes.\n"
+        "The State Department criticised it in a statement a day after the vote."
+    )
+    found = {d["text"]: d["value"] for d in draft_article(text, dt.date(2024, 3, 15))["dates"]}
+    assert found == {"Thursday": "2024-03-14", "a day after the vote": "2024-03-15"}
+
+
+def test_today_and_weekdays_count_from_the_dateline_day():
+    text = (
+        "KYIV, Feb 23 (Reuters) - Ukraine marked the eve of the anniversary on Thursday.\n"
+        '"Today Ukraine is stronger than it was a year ago," Kuleba said. Sirens will sound through Friday.'
+    )
+    found = {d["text"]: (d["value"], d["precision"]) for d in draft_article(text, dt.date(2023, 2, 24))["dates"]}
+    assert found["Feb 23"] == found["Thursday"] == found["Today"] == ("2023-02-23", "day")
+    assert found["a year ago"] == ("2022-02", "month") and found["Friday"] == ("2023-02-24", "day")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("On Wednesday she will visit the former shore of the Aral Sea.", "2023-03-01"),
+        ("Putin was due to fly on to Aktobe on Friday.", "2023-03-03"),
+        ("She called on supporters to gather on Rustaveli Avenue on Monday evening.", "2023-03-06"),
+    ],
+)
+def test_future_told_by_the_words_around_the_expression(text, value):
+    assert dates(text)[0][1] == value

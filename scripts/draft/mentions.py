@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, STARTERS, WEEKDAYS, Lexicon
-from .text import Taken
+from .patterns import alternation
+from .spans import Taken
 
 FUZZY_THRESHOLD = 85  # rapidfuzz ratio (0-100) for linking a name to a known person
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?(?:['’]s\b|['’](?!\w))?\.?")
@@ -54,6 +55,8 @@ LOCATIVE = re.compile(
     r"streets of|centre of|center of)\s+)$",
     re.I,
 )
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
+INITIAL = re.compile(r"[A-Z]\.")  # a middle initial: "Janet L. Yellen"
 NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES
 
 
@@ -69,6 +72,7 @@ class Mention:
     geonames_id: int | None = None
     score: float | None = None  # fuzzy-match score when a known person was linked by a misspelt name
     gender: str | None = None  # m / f when a title says so (Mr, Ms, Mrs): used to resolve "he" and "she"
+    role: str | None = None  # a person's role as the article (or the actor registry) gives it
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -107,26 +111,40 @@ def clean(token: re.Match) -> tuple[str, int, int]:
 
 
 class Found:
-    """The mentions found so far and the spans they claim; a later, overlapping candidate is not a mention."""
+    """The mentions found so far and the spans they claim; a later, overlapping candidate is not a mention. Mentions
+    are kept by their start and end offsets, so that the questions asked while finding them cost no scan."""
 
-    def __init__(self) -> None:
-        self.mentions: list[Mention] = []
-        self.taken = Taken()
+    def __init__(self, size: int) -> None:
+        self.by_start: dict[int, Mention] = {}
+        self.by_end: dict[int, Mention] = {}
+        self.taken = Taken(size)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [self.by_start[start] for start in sorted(self.by_start)]
 
     def free(self, start: int, end: int) -> bool:
         return self.taken.free(start, end)
 
     def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
+        self.by_start[mention.start] = mention
+        self.by_end[mention.end] = mention
         self.taken.add(mention.start, mention.end)
 
     def drop(self, mention: Mention) -> None:
-        self.mentions.remove(mention)
+        del self.by_start[mention.start]
+        self.by_end.pop(mention.end, None)
         self.taken.remove(mention.start, mention.end)
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """The mentions within [start, end), found by their start offsets (the span is a short run of words)."""
+        return [self.by_start[at] for at in range(start, end) if at in self.by_start and self.by_start[at].end <= end]
 
 
 def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
-    found = Found()
+    """Countries, people, organisations and places, in the order of the text (the steps below, each on what
+    the earlier ones left free)."""
+    found = Found(len(text))
     # 1. organisations: known names, then capitalised runs ending in an organisation word, then their acronyms
     find_known_organisations(text, lex, found)
     people_runs = [find_headed_organisation(text, run, lex, found) for run in tokens_runs(text)]
@@ -139,10 +157,11 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     # 4. surnames and misspellings that refer back (or forward) to a full name
     surnames = surname_index(found.mentions, lex)
     find_surnames(text, surnames, found)
-    complete_surnames(found.mentions, surnames)
-    assign_genders(text, found.mentions)
-    name_organisations_fully(text, found.mentions)
-    return sorted(found.mentions, key=lambda m: m.start)
+    mentions = found.mentions
+    complete_surnames(mentions, surnames)
+    assign_genders(text, mentions)
+    name_organisations_fully(text, mentions)
+    return mentions
 
 
 def find_known_organisations(text: str, lex: Lexicon, found: Found) -> None:
@@ -179,9 +198,7 @@ def find_headed_organisation(text: str, run: list[re.Match], lex: Lexicon, found
         end = organisation_end(text, parts, words, head)
         start, stop = parts[begin][1], parts[end][2]
         for inner in [
-            m
-            for m in found.mentions
-            if m.kind == "organisation" and start <= m.start and m.end <= stop and (m.start, m.end) != (start, stop)
+            m for m in found.inside(start, stop) if m.kind == "organisation" and (m.start, m.end) != (start, stop)
         ]:
             found.drop(inner)  # "Council of the European Union" holds "European Union"
         if (
@@ -273,12 +290,18 @@ def find_acronyms(text: str, found: Found) -> None:
         bracketed = re.match(r"\s+\(([A-Z][A-Z0-9&+-]{1,9})\)", text[mention.end : mention.end + 14])
         if bracketed:
             acronyms.setdefault(bracketed.group(1), mention)
-    for acronym, mention in acronyms.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            if found.free(match.start(), match.end()):
-                found.add(
-                    Mention(acronym, match.start(), match.end(), "organisation", name=mention.name, id=mention.id)
-                )
+    if not acronyms:
+        return
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))})"
+        r"(?![\w-])"
+    )
+    for match in pattern.finditer(text):
+        mention = acronyms[match.group()]
+        if found.free(match.start(), match.end()):
+            found.add(
+                Mention(match.group(), match.start(), match.end(), "organisation", name=mention.name, id=mention.id)
+            )
 
 
 def find_countries(text: str, lex: Lexicon, found: Found) -> None:
@@ -293,7 +316,7 @@ def find_countries(text: str, lex: Lexicon, found: Found) -> None:
             continue
         if word in lex.capitals and word not in lex.countries:
             iso3 = lex.capitals[word]
-            if capital_is_place(text, start, end, lex, found.mentions):
+            if capital_is_place(text, start, end, lex, found):
                 found.add(Mention(word, start, end, "place", iso3=iso3, geonames_id=lex.cities.get(word), name=word))
             else:
                 found.add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
@@ -302,7 +325,7 @@ def find_countries(text: str, lex: Lexicon, found: Found) -> None:
         found.add(Mention(word, start, end, "country", iso3=iso3, id=lex.actors_by_iso3.get(iso3)))
 
 
-def capital_is_place(text: str, start: int, end: int, lex: Lexicon, mentions: list[Mention]) -> bool:
+def capital_is_place(text: str, start: int, end: int, lex: Lexicon, found: Found) -> bool:
     """A capital is a place after a locative ("talks in Astana"), in a dateline, or beside another place ("Tashkent
     and Astana"); elsewhere it stands for its government ("Moscow warned")."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -310,9 +333,9 @@ def capital_is_place(text: str, start: int, end: int, lex: Lexicon, mentions: li
         not text[line_start:start].strip() and text[end : end + 2].strip()[:1] in (",", "(", "—", "–", "-")
     )
     coordinated = re.search(r"(\w+) and $", text[max(0, start - 30) : start])
+    neighbour = found.by_end.get(coordinated.end(1) + max(0, start - 30)) if coordinated else None
     with_place = coordinated and (
-        coordinated.group(1) in lex.cities
-        or any(m.kind == "place" and m.end == coordinated.end(1) + max(0, start - 30) for m in mentions)
+        coordinated.group(1) in lex.cities or (neighbour is not None and neighbour.kind == "place")
     )
     return bool(LOCATIVE.search(text[max(0, start - 30) : start]) or dateline or with_place)
 
@@ -335,10 +358,7 @@ def find_surnames(text: str, surnames: dict[str, Mention], found: Found) -> None
     """Every free occurrence of a surname, as a mention of the person it stands for."""
     if not surnames:
         return
-    pattern = re.compile(
-        rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})"
-        r"(?![\w-])(?!['’](?!s\b)\w)"
-    )
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation(surnames)})(?![\w-])(?!['’](?!s\b)\w)")
     for match in pattern.finditer(text):
         if found.free(match.start(), match.end()):
             full = surnames[match.group()]
@@ -387,6 +407,8 @@ def is_adjective(word: str, lex: Lexicon) -> bool:
 
 
 def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add, free) -> None:
+    """A person named by what is left of a run of capitalised words once titles, countries and organisations
+    are taken off; single names only after a title (others are found as surnames of full names)."""
     if not parts:
         return
     run_text = text[parts[0][1] : parts[-1][2]]
@@ -426,15 +448,15 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
     name = text[start:end]
     if not free(start, end) or any(w in lex.countries or w in lex.capitals or w in lex.organisations for w in words):
         return
-    if any(w in NON_PERSON for w in words) or any(w in MONTHS or w in WEEKDAYS or w.isupper() for w in words):
+    if any(
+        w in NON_PERSON or w in MONTHS or w in WEEKDAYS or (w.isupper() and not INITIAL.fullmatch(w)) for w in words
+    ):
         return
     if len(words) == 1 and not titled:
         return  # single names are found as surnames of full names in step 4
     if not titled and name in lex.cities:
         return
-    if not titled and re.search(
-        r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", text[max(0, start - 8) : start], re.I
-    ):
+    if not titled and DETERMINER_BEFORE.search(text[max(0, start - 8) : start]):
         return  # "its Global Gateway programme": a name with a determiner is not a person
     actor_id, score = link_person(name, lex)
     add(Mention(name, start, end, "person", id=actor_id, name=name, score=score))

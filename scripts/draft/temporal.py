@@ -16,14 +16,60 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from ..core.registry import WEEKDAYS
-from .text import FUTURE, Taken
+from .patterns import alternation
+from .spans import Sentences, Taken
+from .text import FUTURE
 
 MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sept|Sep|Oct|Nov|Dec)"
+    "(?:"
+    + alternation(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Jan.",
+            "Feb.",
+            "Mar.",
+            "Apr.",
+            "Jun.",
+            "Jul.",
+            "Aug.",
+            "Sept.",
+            "Sep.",
+            "Oct.",
+            "Nov.",
+            "Dec.",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sept",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ]
+    )
+    + ")"
 )
-WEEKDAY = "(?:" + "|".join(day.title() for day in WEEKDAYS) + ")"
+WEEKDAY = "(?:" + alternation(day.title() for day in WEEKDAYS) + ")"
+ORDINAL = (
+    "(?:"
+    + alternation(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])
+    + r"|\d+(?:st|nd|rd|th))"
+)
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
@@ -42,6 +88,24 @@ NUMBER_WORDS = {
     "several": None,
     "few": None,
 }
+AGO_COUNTS = [
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "several",
+    "few",
+]
 ORDINALS = {
     "first": 1,
     "second": 2,
@@ -58,8 +122,8 @@ ORDINALS = {
 # sources/reference/key_dates.csv, the one place that holds its date (lexicon.anniversary_dates reads it).
 ANNIVERSARY_EVENTS = {
     "Russian full-scale invasion of Ukraine begins": re.compile(
-        r"(?:Russia['’]s\s+|the\s+)?(?:full-scale\s+|Russian\s+|large-scale\s+)*"
-        r"invasion(?:\s+of\s+Ukraine)?",
+        r"(?:(?:Russia|Moscow)['’]s\s+|the\s+)?(?:full-scale\s+|Russian\s+|large-scale\s+)*"
+        r"(?:invasion(?:\s+of\s+Ukraine)?|war(?:\s+(?:in|on|against)\s+Ukraine)?|conflict)\b",
         re.I,
     ),
     "Dissolution of the USSR (declaration 142-N of the Soviet of the Republics of the USSR Supreme Soviet)": re.compile(
@@ -70,9 +134,13 @@ ANNIVERSARY_EVENTS = {
 PATTERNS = [
     (
         "anniversary",
+        re.compile(rf"\b(?:the\s+)?(?P<ord>{ORDINAL})\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{{3,80}})", re.I),
+    ),
+    (
+        "anniversary",
         re.compile(
-            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-            r"\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{3,80})",
+            rf"\b(?:the\s+)?(?P<what>war|invasion|conflict)['’]s\s+(?P<ord>{ORDINAL})\s+"
+            r"anniversary\b",
             re.I,
         ),
     ),
@@ -81,32 +149,39 @@ PATTERNS = [
     (
         "day_month",
         re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})"
+            rf"(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"
         ),
     ),
     (
         "month_day",
-        re.compile(rf"\b(?P<month>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,\s*(?P<y>\d{{4}}))?(?!\d)"),
+        re.compile(
+            rf"\b(?P<month>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:,\s*(?P<y>\d{{4}}))?(?!\d)"
+        ),
     ),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?(?P<month>{MONTH})\s+(?P<y>\d{{4}})\b")),
     ("month", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?(?P<month>{MONTH})(?![\w])")),
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"
+            rf"\b(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})"
+            r"(?:\s+(?:morning|afternoon|evening|night))?\b"
         ),
     ),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     (
         "relative",
         re.compile(
-            r"\b(?P<mod>last|next|this|past|coming|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I
+            r"\b(?P<mod>last|next|this|past|coming|earlier this|later this)\s+"
+            r"(?P<unit>week|month|year)\b",
+            re.I,
         ),
     ),
     (
         "ago",
         re.compile(
-            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+            r"\b(?P<n>\d+|" + alternation(AGO_COUNTS) + ")"
             r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
             re.I,
         ),
@@ -114,8 +189,9 @@ PATTERNS = [
     (
         "year",
         re.compile(
-            r"\b(?:in|In|since|Since|until|by|from|From|before|after|during|throughout|year|of|early|late|and|to)\s"
-            r"(?P<y>1[89]\d\d|20\d\d)(?!\s*(?:km|%|percent|per cent|people|troops|votes|soldiers|tonnes|[-–]\d))\b"
+            r"\b(?:in|In|since|Since|until|by|from|From|before|after|during|throughout|year|of|early|late|"
+            r"and|to)\s(?P<y>1[89]\d\d|20\d\d)(?!\s*(?:km|%|percent|per cent|people|troops|votes|soldiers|"
+            r"tonnes|[-–]\d))\b"
         ),
     ),
     ("year", re.compile(r"(?<=mid-)(?P<y>1[89]\d\d|20\d\d)\b")),
@@ -140,9 +216,10 @@ class TimeExpression:
 
 @dataclass(frozen=True)
 class Context:
-    """What an expression is resolved against: the publication date, the tense of its clause, the dated events."""
+    """What an expression is resolved against: the day the article speaks from (its dateline's day, else the
+    publication date), the tense of its clause, the dated events."""
 
-    published: dt.date | None
+    reference: dt.date | None
     future: bool
     anniversaries: list[tuple[re.Pattern, dt.date]]
 
@@ -156,6 +233,7 @@ def month_number(word: str) -> int:
 
 
 def fmt(date: dt.date, precision: str) -> str:
+    """The value of a date at a precision: YYYY, YYYY-MM, the Monday of its week, or the day."""
     if precision == "year":
         return f"{date.year:04d}"
     if precision == "month":
@@ -166,69 +244,131 @@ def fmt(date: dt.date, precision: str) -> str:
 
 
 def find_dates(
-    text: str, published: dt.date | None, sentences, anniversaries: list[tuple[re.Pattern, dt.date]]
+    text: str, published: dt.date | None, sentences: Sentences, anniversaries: list[tuple[re.Pattern, dt.date]]
 ) -> list[TimeExpression]:
-    """The temporal expressions of the text, resolved against the publication date; anniversaries count from the
-    dated events given (the lexicon's, from sources/reference/key_dates.csv)."""
+    """The temporal expressions of the text, resolved against the day the article speaks from (its dateline's day,
+    else the publication date); anniversaries count from the dated events given (the lexicon's, from
+    sources/reference/key_dates.csv); "the day before …", "a day after …", "on the eve of …" from what they name."""
+    from .anchored import find_anchored
+    from .datelines import reference_day
+
+    reference = reference_day(text, published, sentences)
     found: list[TimeExpression] = []
-    taken = Taken()
+    taken = Taken(len(text))
+    expression_at = lambda at: expressions_at(text, at, sentences, reference, anniversaries)  # noqa: E731
+    scan = lambda start, end: expressions_in(text, start, end, sentences, reference, anniversaries)  # noqa: E731
+    for expression in find_anchored(text, expression_at, scan, sentences, anniversaries):
+        found.append(expression)
+        taken.add(expression.start, expression.end)
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text):
-            start, end = match.start(), match.end()
-            if not taken.free(start, end):
+            if not taken.free(match.start(), match.end()) or not plausible(text, rule, match):
                 continue
-            if rule in ("month", "month_day", "day_month") and match.group("month") in (
-                "May",
-                "Mar",
-                "Jun",
-                "Jan",
-                "Sep",
-                "Sept",
-            ):
-                if rule == "month" and not MAY_CONTEXT.search(text[max(0, start - 12) : start]):
-                    continue
-            if rule == "month" and match.group("month").rstrip(".") in (
-                "Mar",
-                "Jun",
-                "Jan",
-                "Sep",
-                "Sept",
-                "Dec",
-                "Oct",
-                "Nov",
-                "Aug",
-                "Apr",
-                "Feb",
-                "Jul",
-            ):
-                continue  # a bare abbreviation is too often something else
-            future = tense_is_future(text, start, sentences)
-            expression = resolve(rule, match, Context(published, future, anniversaries))
-            if expression is None:
-                continue
-            expression.start, expression.end = start + expression.start, start + expression.end
-            expression.text = text[expression.start : expression.end]
-            found.append(expression)
-            taken.add(start, end)
+            expression = located(text, rule, match, sentences, reference, anniversaries)
+            if expression is not None:
+                found.append(expression)
+                taken.add(expression.start, expression.end)
     return sorted(found, key=lambda e: e.start)
+
+
+def plausible(text: str, rule: str, match: re.Match) -> bool:
+    """ "May" the verb and bare month abbreviations are too often something else."""
+    if (
+        rule == "month"
+        and match.group("month") == "May"
+        and not MAY_CONTEXT.search(text[max(0, match.start() - 12) : match.start()])
+    ):
+        return False
+    return not (
+        rule == "month"
+        and match.group("month").rstrip(".")
+        in ("Mar", "Jun", "Jan", "Sep", "Sept", "Dec", "Oct", "Nov", "Aug", "Apr", "Feb", "Jul")
+    )
+
+
+def located(
+    text: str,
+    rule: str,
+    match: re.Match,
+    sentences: Sentences,
+    reference: dt.date | None,
+    anniversaries: list[tuple[re.Pattern, dt.date]],
+) -> TimeExpression | None:
+    """The expression a match found, resolved in the tense of its clause, with offsets in the text."""
+    future = tense_is_future(text, match.start(), sentences)
+    expression = resolve(rule, match, Context(reference, future, anniversaries))
+    if expression is None:
+        return None
+    expression.start, expression.end = match.start() + expression.start, match.start() + expression.end
+    expression.text = text[expression.start : expression.end]
+    return expression
+
+
+def expressions_in(
+    text: str,
+    start: int,
+    end: int,
+    sentences: Sentences,
+    reference: dt.date | None,
+    anniversaries: list[tuple[re.Pattern, dt.date]],
+) -> list[TimeExpression]:
+    """The expressions in text[start:end], in order (for an anchor that refers to an event dated before)."""
+    found, taken = [], Taken(end - start)
+    for rule, pattern in PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if taken.free(match.start() - start, match.end() - start) and plausible(text, rule, match):
+                expression = located(text, rule, match, sentences, reference, anniversaries)
+                if expression is not None:
+                    found.append(expression)
+                    taken.add(match.start() - start, match.end() - start)
+    return sorted(found, key=lambda e: e.start)
+
+
+def expressions_at(
+    text: str, at: int, sentences: Sentences, reference: dt.date | None, anniversaries: list[tuple[re.Pattern, dt.date]]
+) -> TimeExpression | None:
+    """The expression that starts at `at`, if any (the anchor of "the day before …")."""
+    for rule, pattern in PATTERNS:
+        match = pattern.match(text, at)
+        if match and plausible(text, rule, match):
+            expression = located(text, rule, match, sentences, reference, anniversaries)
+            if expression is not None and expression.start == at:
+                return expression
+    return None
 
 
 CLAUSE_EDGE = re.compile(
     r"[,;:“”\"(]|\b(?:that|after|before|when|while|since|because|as|and|but|until|who|which)\b", re.I
 )
+PAST = re.compile(
+    r"\b(?:[a-z]+ed|was|were|had|did|said|told|met|began|took|made|went|came|saw|held|won|lost|left|"
+    r"fled|struck|sent|gave|spoke|wrote|became|brought|fought|ran|rose|fell|chose|drove|flew|paid|"
+    r"set off|hit|cut|led|put|signed|agreed|announced)\b"
+)
 
 
-def tense_is_future(text: str, at: int, sentences) -> bool:
-    """Whether the clause that holds the expression looks ahead ("will meet on Friday", "is due to visit on Monday");
-    the clause runs back from the expression to the nearest comma or conjunction."""
-    sentence = next((s for s in sentences if s.start <= at < s.end), None)
-    begin = max(sentence.start if sentence else 0, at - 120)
+def tense_is_future(text: str, at: int, sentences: Sentences) -> bool:
+    """Whether the clause that holds the expression looks ahead ("will meet on Friday", "is due to visit on Monday",
+    "On Wednesday she will visit"); the clause runs back from the expression to the nearest comma or conjunction,
+    and a clause without a verb takes the tense of its sentence."""
+    sentence = sentences.holding(at)
+    begin = max(sentence.start if sentence else 0, at - 160)
     before = text[begin:at]
     edges = list(CLAUSE_EDGE.finditer(before))
     clause = before[edges[-1].end() :] if edges else before
     if len(clause.split()) <= 1 and len(edges) >= 2:
         clause = before[edges[-2].end() :]  # "will meet Tokayev, on Friday"
-    return bool(FUTURE.search(clause))
+    if FUTURE.search(clause):
+        return True
+    if PAST.search(clause):
+        return False
+    end = min(sentence.end if sentence else len(text), at + 80)
+    after = text[at:end]
+    edge = CLAUSE_EDGE.search(after, 1)
+    ahead = FUTURE.search(after[: edge.start() if edge else len(after)])
+    if len(clause.split()) <= 2 and ahead and not PAST.search(after[: ahead.start()]):
+        return True
+    return bool(FUTURE.search(before)) and not PAST.search(before[-60:])
 
 
 Resolver = Callable[[str, re.Match, Context], "TimeExpression | None"]
@@ -262,15 +402,15 @@ def resolve_day_and_month(rule: str, match: re.Match, when: Context) -> TimeExpr
     month, day = month_number(match["month"]), int(match["d"])
     if match["y"]:
         return dated_day(rule, match, int(match["y"]), month, day)
-    if when.published is None:
+    if when.reference is None:
         return TimeExpression("", *whole(match), None, "day", rule, unresolved="no year and no publication date")
     try:
-        date = dt.date(when.published.year, month, day)
+        date = dt.date(when.reference.year, month, day)
     except ValueError:
         return None
-    if when.future and date < when.published - dt.timedelta(days=31):
+    if when.future and date < when.reference - dt.timedelta(days=31):
         date = date.replace(year=date.year + 1)
-    elif not when.future and date > when.published + dt.timedelta(days=31):
+    elif not when.future and date > when.reference + dt.timedelta(days=31):
         date = date.replace(year=date.year - 1)
     return TimeExpression("", *whole(match), date.isoformat(), "day", rule, when.direction)
 
@@ -282,12 +422,12 @@ def resolve_month_year(rule: str, match: re.Match, when: Context) -> TimeExpress
 def resolve_month(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
     """A month without a year: in the publication year, or the year before or after by the tense."""
     month = month_number(match["month"])
-    if when.published is None:
+    if when.reference is None:
         return TimeExpression("", *whole(match), None, "month", rule, unresolved="no year and no publication date")
-    year = when.published.year
-    if when.future and month < when.published.month:
+    year = when.reference.year
+    if when.future and month < when.reference.month:
         year += 1
-    elif not when.future and month > when.published.month:
+    elif not when.future and month > when.reference.month:
         year -= 1
     return TimeExpression("", *whole(match), f"{year:04d}-{month:02d}", "month", rule, when.direction)
 
@@ -304,7 +444,8 @@ def counted_from_publication(resolver: Resolver) -> Resolver:
 
     @functools.wraps(resolver)
     def resolved(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
-        if when.published is None:
+        """The expression resolved, or unresolved with the precision of its unit when no date counts."""
+        if when.reference is None:
             unit = {"weekday": "day", "deictic": "day"}.get(rule) or (
                 match["unit"].lower().rstrip("s") if "unit" in match.re.groupindex else None
             )
@@ -319,7 +460,7 @@ def counted_from_publication(resolver: Resolver) -> Resolver:
 @counted_from_publication
 def resolve_weekday(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
     """ "on Friday", "last Monday": the nearest such day forward or back by the modifier, else by the tense."""
-    published = when.published
+    published = when.reference
     weekday = WEEKDAYS.index(match["wd"].lower())
     mod = (match["mod"] or "").lower()
     if mod in ("next", "coming") or (when.future and mod != "last" and mod != "past"):
@@ -336,7 +477,7 @@ def resolve_weekday(rule: str, match: re.Match, when: Context) -> TimeExpression
 @counted_from_publication
 def resolve_deictic(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match["word"].lower()]
-    return TimeExpression("", *whole(match), (when.published + dt.timedelta(days=offset)).isoformat(), "day", rule)
+    return TimeExpression("", *whole(match), (when.reference + dt.timedelta(days=offset)).isoformat(), "day", rule)
 
 
 @counted_from_publication
@@ -344,20 +485,22 @@ def resolve_relative(rule: str, match: re.Match, when: Context) -> TimeExpressio
     """ "last week", "next month", "this year": the week, month or year before, after or of the publication."""
     mod, unit = match["mod"].lower(), match["unit"].lower()
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
-    moved = when.published + relativedelta(**{unit + "s": step})
+    moved = when.reference + relativedelta(**{unit + "s": step})
     precision = unit
     return TimeExpression("", *whole(match), fmt(moved, precision), precision, rule)
 
 
 @counted_from_publication
 def resolve_ago(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
-    """ "two weeks ago": counted back from the publication date, at the precision of the unit."""
+    """ "two weeks ago": counted back from the day the article speaks from, at the precision of the unit; years ago
+    are months ago, since the month is known ("a year ago" in February 2023 is February 2022)."""
     count = NUMBER_WORDS.get(match["n"].lower()) if not match["n"].isdigit() else int(match["n"])
     unit = match["unit"].lower().rstrip("s")
+    precision = "month" if unit == "year" else unit
     if count is None:
-        return TimeExpression("", *whole(match), None, unit, rule, unresolved=f"{match['n']!r} is not a number")
-    moved = when.published - relativedelta(**{unit + "s": count})
-    return TimeExpression("", *whole(match), fmt(moved, unit), unit, rule)
+        return TimeExpression("", *whole(match), None, precision, rule, unresolved=f"{match['n']!r} is not a number")
+    moved = when.reference - relativedelta(**{unit + "s": count})
+    return TimeExpression("", *whole(match), fmt(moved, precision), precision, rule)
 
 
 @counted_from_publication
@@ -370,6 +513,8 @@ def resolve_anniversary(rule: str, match: re.Match, when: Context) -> TimeExpres
         what = pattern.match(match["what"])
         if what:
             end = match.start("what") - match.start() + what.end()
+            if match.start("what") < match.start("ord"):
+                end = match.end() - match.start()  # "the war's second anniversary"
             value = date + relativedelta(years=count)
             return TimeExpression("", 0, end, value.isoformat(), "day", rule, unresolved=None)
     return TimeExpression(

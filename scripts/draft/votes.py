@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.sentences import Sentence
 from .mentions import Mention
-from .text import Sentence
+from .spans import Index, Sentences
 
 VOTE_CUES = [
     (
@@ -28,19 +29,28 @@ VOTE_CUES = [
     (re.compile(r"\babstain(?:ed|ing|s)?\b|\babstentions?\b", re.I), "abstain"),
     (
         re.compile(
-            r"\b(?:did\s+not|didn['’]t|failed\s+to|chose\s+not\s+to|declined\s+to)\s+(?:vote|participate|take\s+part|"
-            r"cast)\b|\b(?:was|were)\s+absent\b|\bnon-voting\b|\bstayed\s+away\b|\bdid\s+not\s+take\s+part\b",
+            r"\b(?:did\s+not|didn['’]t|failed\s+to|chose\s+not\s+to|declined\s+to)\s+"
+            r"(?:vote|participate|take\s+part|cast)\b|\b(?:was|were)\s+absent\b|\bnon-voting\b|"
+            r"\bstayed\s+away\b|\bdid\s+not\s+take\s+part\b",
             re.I,
         ),
         "non_voting",
     ),
 ]
+ANY_CUE = re.compile(
+    r"\b(?:vot(?:ed|ing)|backed|supported|endorsed|opposed|rejected|abstain|abstention|did\s+not|"
+    r"didn['’]t|failed\s+to|chose\s+not|declined\s+to|was\s+absent|were\s+absent|non-voting|"
+    r"stayed\s+away)",
+    re.I,
+)
 BOUNDARY = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|, and\b")
 FOLLOWERS = re.compile(
-    r"\b(?:among them|including|such as|joined by|along with|together with|as did|were|included)\b|:"
+    r"\b(?:among them|including|such as|joined by|along with|together with|as did|were|"
+    r"included)\b|:"
 )
 BODY = re.compile(
-    r"\b(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:General Assembly|Security Council|Human Rights Council)\b|"
+    r"\b(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:General Assembly|Security Council|"
+    r"Human Rights Council)\b|"
     r"\bresolution\s+[A-Z]+/[\w./-]+",
     re.I,
 )
@@ -61,9 +71,14 @@ class Vote:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
-def find_votes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Vote]:
+def find_votes(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Vote]:
+    """Every state named as voting one way, per sentence that states votes, with the body voting."""
     votes: list[Vote] = []
+    seen: set[tuple[str, int]] = set()
+    cued = {sentences.of(m.start()).index for m in ANY_CUE.finditer(text)}
     for index, sentence in enumerate(sentences):
+        if index not in cued:
+            continue
         cues = sorted(
             ((m.start(), m.end(), value) for pattern, value in VOTE_CUES for m in pattern.finditer(sentence.text)),
             key=lambda c: c[0],
@@ -73,14 +88,16 @@ def find_votes(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
         body_match = BODY.search(sentence.text) or (BODY.search(sentences[index - 1].text) if index else None)
         body = body_match.group() if body_match else None
         countries = [
-            m for m in mentions if sentence.start <= m.start < sentence.end and m.kind == "country" and m.iso3 != "SUN"
+            m for m in mentions.within(sentence.start, sentence.end) if m.kind == "country" and m.iso3 != "SUN"
         ]
         previous_end = 0
         for position, (start, end, value) in enumerate(cues):
             stop = cues[position + 1][0] if position + 1 < len(cues) else len(sentence.text)
-            for mention in voters(text, sentence, countries, previous_end, (start, end), stop):
-                if any(v.iso3 == mention.iso3 and v.evidence_start == sentence.start for v in votes):
+            subject = voters(text, sentence, countries, previous_end, (start, end), stop)
+            for mention in subject:
+                if (mention.iso3, sentence.start) in seen:
                     continue
+                seen.add((mention.iso3, sentence.start))
                 votes.append(
                     Vote(
                         mention.iso3,
@@ -97,11 +114,9 @@ def find_votes(text: str, sentences: list[Sentence], mentions: list[Mention]) ->
     return votes
 
 
-def voters(
-    text: str, sentence: Sentence, countries: list[Mention], previous_end: int, cue: tuple[int, int], stop: int
-) -> list[Mention]:
-    """The states a vote cue speaks of: the subject of its clause, the states that follow "among them" or "joined by",
-    or a possessive ("Kazakhstan's ambassador said his country had abstained")."""
+def voters(text: str, sentence, countries: list, previous_end: int, cue: tuple[int, int], stop: int) -> list:
+    """The states a vote cue speaks of: the subject of its clause, the states after "among them" or "joined by", or
+    a possessive ("Kazakhstan's ambassador said his country had abstained")."""
     start, end = cue
     states = [
         m
@@ -140,7 +155,8 @@ def object_or_modifier(text: str, mention: Mention) -> bool:
     after = text[mention.end : mention.end + 20]
     return bool(re.search(r"\b(?:to|with|of|from|on|against|by|in|for|over|about)\s+(?:the\s+)?$", before)) or bool(
         re.match(
-            r"\s+(?!voted|abstained|did|were|was|and|or|also|had|has|have|joined|backed|supported|opposed|rejected|chose|declined|failed|stayed)[a-z]",
+            r"\s+(?!voted|abstained|did|were|was|and|or|also|had|has|have|joined|backed|supported|opposed|"
+            r"rejected|chose|declined|failed|stayed)[a-z]",
             after,
         )
     )

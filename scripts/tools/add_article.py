@@ -56,14 +56,15 @@ def add_article(
         "title_is_curated": False,
         "published": published.isoformat(),
         "published_precision": "day",
-        "published_derivation": "Publication date given by the curator who added the article (python -m scripts.add_article).",
+        "published_derivation": "Publication date given by the curator who added the article "
+        "(python -m scripts.add_article).",
         "language": language,
         "outlet": outlet,
         "author": author,
         "provenance_note": f"Added from the file {article.name} with python -m scripts.add_article.",
         "sha256": hashlib.sha256(data).hexdigest(),
     }
-    notes = to_annotations(draft_article(text, published, root), text)
+    notes = to_annotations(draft_article(text, published, root), text, source_id)
     folder.mkdir(parents=True)
     (folder / "article.txt").write_bytes(data)
     (folder / "metadata.yaml").write_text(
@@ -74,6 +75,7 @@ def add_article(
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Create the source folder from the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", type=Path)
     parser.add_argument("--id", required=True, help="the new source id (folder name)")
