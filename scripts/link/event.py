@@ -64,7 +64,7 @@ def disagreement(report: dict, event: dict, field: str, kind: str) -> dict:
         "article_value": str(report[field]), "record_value": str(event[field]),
         "record_source": f"{event['source_id']}: “{event['evidence']}” ({event['evidence_start']}–{event['evidence_end']})",
         "record_certainty": "single_source", "verdict": "discrepant", "rule": "report_agreement",
-        "rule_detail": f"two sources report event {event['event_id']!r}; this one gives {field} {report[field]}, "
+        "rule_detail": f"two sources report event {event['event_id']}; this one gives {field} {report[field]}, "
                        f"{event['source_id']} gives {event[field]}.",
         "actor_id": None, "event_id": event["event_id"], "border_id": None, "resolution_symbol": None,
         "vote_iso3s": None, "notes": report["link_reason"], "review_status": report["review_status"],

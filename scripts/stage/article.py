@@ -48,11 +48,9 @@ def stage_article(folder: Path, registries: Registries, reference: Reference, ro
     actors = registries.actors
     mentions = stage_mentions(article, annotations.get("mentions", {}), actors, file,
                               frozenset(annotations.get("_drafted_names", ())))
-    events, reports = stage_events(article, annotations, actors, registries.vocab, file)
     rows = {
         "mentions": mentions,
-        "events": events,
-        "reports": reports,
+        **stage_events(article, annotations, actors, registries.vocab, file),
         "quotes": stage_quotes(article, annotations, actors, file),
         "vote_statements": stage_vote_statements(article, annotations, reference.roll_call, file),
         "borders": stage_border_statements(article, annotations, reference.factbook, file),

@@ -15,12 +15,20 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ..core.errors import (
+    AnnotationFormatError,
+    BuildError,
+    EvidenceNotFound,
+    InvalidDate,
+    UnknownActor,
+    UnknownCode,
+    UnknownReference,
+)
+from ..core.evidence import locate
+from ..core.prose import listing, quoted
+from ..core.registry import WEEKDAYS
 from ..load.actors import require_actor
 from ..load.article import Article
-from ..core.registry import WEEKDAYS
-from ..core.errors import (AnnotationFormatError, BuildError, EvidenceNotFound, InvalidDate, UnknownActor, UnknownCode,
-                           UnknownReference)
-from ..core.evidence import locate
 from ..load.review import status
 
 
@@ -68,9 +76,9 @@ def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dic
     if claim["article_value"] == actor["name"]:
         value, how = "consistent", "identical to the canonical name"
     elif score >= p["threshold"]:
-        value, how = "discrepant", f"a misspelling of the same name (similarity {score:.1f} >= {p['threshold']})"
+        value, how = "discrepant", f"a misspelling of the same name (similarity {score:.1f} ≥ {p['threshold']})"
     else:
-        value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} < {p['threshold']})"
+        value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} below {p['threshold']})"
     return verdict(actor["name"], actor["reference"] or "sources/actors.yaml", "confirmed", value,
                    f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} "
                    "(rapidfuzz ratio).")
@@ -83,7 +91,7 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     if not role or missing:
         return verdict(role or None, actor["reference"], "confirmed" if role else "none",
                        "discrepant" if role else "unverifiable",
-                       f"record role lacks {missing}." if role else "no role on record.")
+                       f"record role lacks {listing(quoted(missing))}." if role else "no role on record.")
     published = article.published
     term = re.search(r"(?:since|in office) (\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?", role)
     where, row, field = role_source(actor)
@@ -91,10 +99,11 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     end = reference_date(term.group(2), where, row, field) if term and term.group(2) else None
     if start is None:
         return verdict(role, actor["reference"], "single_source", "consistent",
-                       f"record role contains {p['keywords']}; the record gives no term, so the date is not checked.")
+                       f"record role contains {listing(quoted(p['keywords']))}; the record gives no term, so the date "
+                       "is not checked.")
     in_office = start <= published and (end is None or published <= end)
     return verdict(role, actor["reference"], "confirmed", "consistent" if in_office else "discrepant",
-                   f"record role contains {p['keywords']}; term from {start} to {end or 'present'} "
+                   f"record role contains {listing(quoted(p['keywords']))}; term from {start} to {end or 'present'} "
                    f"{'covers' if in_office else 'does not cover'} {published}.")
 
 
@@ -105,13 +114,14 @@ def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
     missing = sorted(set(members) - set(p["listed"]))
     listed = len(p["listed"])
     names = ", ".join(countries[m] for m in members)
+    absent = listing(f"{countries[m]} ({m})" for m in missing)
     if p["stated_count"] != listed:
         value = "garbled"
         detail = (f"the article says {p['stated_count']} but lists {listed}; the record's members: {names}; "
-                  f"missing: {missing}.")
+                  f"missing: {absent}.")
     else:
         value = "discrepant" if missing else "consistent"
-        detail = f"listed {listed} of {len(members)} members; missing: {missing}."
+        detail = f"listed {listed} of {len(members)} members; missing: {absent}."
     return verdict(names, f"{ENTITIES}: {p['group']}", "confirmed", value, detail)
 
 
@@ -128,8 +138,8 @@ def self_meeting(claim: dict, p: dict, record: Record, article: Article) -> dict
     same = partner == p["subject"]
     return verdict(f"{key['event']} ({key['date']})", KEY_DATES, "confirmed",
                    "garbled" if same else "consistent",
-                   f"the meeting's partner {p['partner']!r} is linked to {partner!r}, "
-                   f"{'the subject himself' if same else 'not the subject'} ({p['subject']!r}).")
+                   f"the meeting's partner “{p['partner']}” is linked to {partner or 'no actor'}, "
+                   f"{'the subject himself' if same else 'not the subject'} ({p['subject']}).")
 
 
 def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -138,7 +148,7 @@ def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> di
     unknown = [s for s in p["states"] if s not in votes]
     if unknown:
         raise UnknownCode(claim["file"], claim["label"], "params.states",
-                          f"no recorded vote of {unknown} on {p['resolution']}.",
+                          f"no recorded vote of {listing(unknown)} on {p['resolution']}.",
                           "use ISO3 codes of states in the resolution's roll call (sources/reference/).")
     rows = [votes[s] for s in p["states"]]
     outside = [f"{r['iso3']} {r['vote']}" for r in rows if r["vote"] not in p["allowed"]]
@@ -146,9 +156,10 @@ def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> di
     value = "consistent" if not outside and p["stated_count"] == len(rows) else "discrepant"
     return verdict("; ".join(f"{r['iso3']} {r['vote']}" for r in rows), rows[0]["record_source"],
                    "single_source" if single else "confirmed", value,
-                   f"recorded votes in {p['allowed']} for {len(rows) - len(outside)} of {len(rows)} states"
-                   + (f"; outside: {outside}" if outside else "") + f"; the article counts {p['stated_count']}."
-                   + (f" Single-source rows: {single}." if single else ""))
+                   f"recorded vote {listing(p['allowed'], 'or')} for {len(rows) - len(outside)} of {len(rows)} states"
+                   + (f"; outside: {listing(outside)}" if outside else "")
+                   + f"; the article counts {p['stated_count']}."
+                   + (f" Single-source rows: {listing(single)}." if single else ""))
 
 
 def weekday_date(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -175,8 +186,8 @@ def resolution_force(claim: dict, p: dict, record: Record, article: Article) -> 
                    f"{res['operative_demand']}",
                    f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
                    "single_source", value,
-                   f"the article's words {words} describe a binding act; "
-                   f"the record's legal effect is {res['legal_effect']!r}.")
+                   f"the article's words {listing(quoted(words))} describe a binding act; "
+                   f"the record's legal effect is {res['legal_effect']}.")
 
 
 def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -186,7 +197,7 @@ def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
     gap = (article.published - day).days
     value = "consistent" if 0 < gap <= p["max_days"] else "discrepant"
     return verdict(f"anniversary {day} ({key['event']} {start})", KEY_DATES, "confirmed",
-                   value, f"publication is {gap} days after {day}; 'days after' allows 1 to {p['max_days']}.")
+                   value, f"publication is {gap} days after {day}; “days after” allows 1 to {p['max_days']}.")
 
 
 def no_reference(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -201,7 +212,7 @@ def former_soviet(claim: dict, p: dict, record: Record, article: Article) -> dic
     return verdict("; ".join(f"{iso} independent {row['date']}" for iso, row in sorted(confirmed.items())) or None,
                    KEY_DATES, "confirmed" if confirmed else "none", value,
                    f"the reference dates independence from the Soviet Union for {len(confirmed)} of {len(p['states'])} "
-                   f"states ({sorted(confirmed)}); the others are not in it.")
+                   f"states ({listing(sorted(confirmed))}); the others are not in it.")
 
 
 RULES = {f.__name__: f for f in (border_length, name_spelling, role_at_date, member_list, self_meeting, vote_behaviour,

@@ -13,19 +13,43 @@ from ..load.article import Article
 from ..load.review import status
 from ..load.vocabulary import Vocabularies
 
+ROLES = (("source", "source_actor"), ("target", "target_actor"), ("other", "other_actors"), ("place", "place"))
+
 
 def stage_events(article: Article, annotations: dict, actors: dict, vocab: Vocabularies,
-                 file: Path) -> tuple[list[dict], list[dict]]:
-    """The events this article defines, and one report per event item (the defining ones included)."""
-    events, reports = [], []
+                 file: Path) -> dict[str, list[dict]]:
+    """The rows of the tables events, event_actors and reports: the events this article defines, each defining
+    event's actors (one row per actor and role), and one report per event item (the defining ones included)."""
+    events, links, reports = [], [], []
     for item in annotations.get("events", []):
         label = f"events (id: {item['id']})"
         report = stage_report(item, article, file, label)
         reports.append(report)
         if not item.get("same_as"):
-            events.append(stage_event(item, report, article, actors, vocab, file, label))
+            rows = stage_event_actors(item)
+            links += rows
+            events.append(stage_event(item, report, rows, article, actors, vocab, file, label))
     check_distinct_evidence(reports, file)
-    return events, reports
+    return {"events": events, "event_actors": links, "reports": reports}
+
+
+def stage_event_actors(item: dict) -> list[dict]:
+    """The link rows of an event item: one per actor and role (source, target, each other actor, place), in the
+    order the annotations give them. The event row's actor columns are generated from these rows."""
+    rows = []
+    for role, key in ROLES:
+        value = item.get(key)
+        ids = value if isinstance(value, list) else [value] if value else []
+        rows += [{"event_id": item["id"], "actor_id": actor_id, "role": role, "position": position}
+                 for position, actor_id in enumerate(ids, 1)]
+    return rows
+
+
+def actor_columns(links: list[dict]) -> dict:
+    """The events row's actor columns, generated from its event_actors rows (other_actor_ids: ';'-separated)."""
+    ids = {role: [row["actor_id"] for row in links if row["role"] == role] for role, _ in ROLES}
+    return {"source_actor_id": next(iter(ids["source"]), None), "target_actor_id": next(iter(ids["target"]), None),
+            "other_actor_ids": ";".join(ids["other"]) or None, "place_actor_id": next(iter(ids["place"]), None)}
 
 
 def stage_report(item: dict, article: Article, file: Path, label: str) -> dict:
@@ -66,8 +90,8 @@ def check_distinct_evidence(reports: list[dict], file: Path) -> None:
         seen[span] = report["report_id"]
 
 
-def stage_event(item: dict, report: dict, article: Article, actors: dict, vocab: Vocabularies, file: Path,
-                label: str) -> dict:
+def stage_event(item: dict, report: dict, links: list[dict], article: Article, actors: dict, vocab: Vocabularies,
+                file: Path, label: str) -> dict:
     """The event row an item defines: its defining report's account, with codes, actors and place checked."""
     check_actors(item, actors, file, label)
     place = check_place(item, actors, file, label)
@@ -83,10 +107,7 @@ def stage_event(item: dict, report: dict, article: Article, actors: dict, vocab:
         "summary": item["summary"],
         **{field: report[field] for field in ("status", "date", "date_precision", "date_qualifier", "date_expression",
                                                "date_basis")},
-        "source_actor_id": item.get("source_actor"),
-        "target_actor_id": item.get("target_actor"),
-        "other_actor_ids": ";".join(item.get("other_actors", [])) or None,
-        "place_actor_id": item.get("place"),
+        **actor_columns(links),
         "place_name": place["name"] if place else None,
         "geonames_id": place["geonames_id"] if place else None,
         "latitude": place["latitude"] if place else None,
