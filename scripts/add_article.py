@@ -1,4 +1,5 @@
 """python -m scripts.add_article: a new source folder with a machine draft to review (scripts/tools/add_article.py)."""
+
 import sys
 
 from .tools.add_article import main

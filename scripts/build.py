@@ -4,6 +4,7 @@
 
 The stages are the folders of scripts/: load/ (read and check the inputs), stage/ (one article's rows), link/ (the
 articles joined with each other and with the reference) and publish/ (write, check and swap in the files)."""
+
 from __future__ import annotations
 
 import argparse
@@ -60,9 +61,12 @@ def summarise(out, tables: dict[str, list[dict]], lines: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.build", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this checkout)")
-    parser.add_argument("--allow-drafts", action="store_true",
-                        help="publish machine-drafted annotations too, marked review_status = drafted "
-                             "(by default an article with unreviewed drafts is refused)")
+    parser.add_argument(
+        "--allow-drafts",
+        action="store_true",
+        help="publish machine-drafted annotations too, marked review_status = drafted "
+        "(by default an article with unreviewed drafts is refused)",
+    )
     args = parser.parse_args(argv)
     try:
         build(args.root.resolve(), allow_drafts=args.allow_drafts)

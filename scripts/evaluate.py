@@ -1,4 +1,5 @@
 """python -m scripts.evaluate: the drafter against hand annotations (scripts/tools/evaluate.py)."""
+
 import sys
 
 from .tools.evaluate import main

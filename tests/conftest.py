@@ -1,4 +1,5 @@
 """Fixtures: the repository, copies of it to build or break, and the article."""
+
 from __future__ import annotations
 
 import hashlib
@@ -9,10 +10,13 @@ import pytest
 from hypothesis import settings
 
 from scripts.build import build
+
 from .hostile import copy_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "blinken-astana-2023-02-28"
+
+
 def tree_digest(root: Path) -> dict[str, str]:
     """SHA-256 of every published file (data/ and datapackage.json)."""
     files = sorted((root / "data").rglob("*")) + [root / "datapackage.json"]

@@ -1,5 +1,6 @@
 """The package's invariants, true of any set of sources: checked on the published checkout and on a copy that holds
 more articles (tests/test_many_articles.py)."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,7 @@ def articles(root: Path, tables: dict[str, list[dict]]) -> dict[str, str]:
 def check_package(root: Path) -> dict[str, list[dict]]:
     """Every invariant of a built package; returns its tables."""
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    validate_csv(root, descriptor)                      # frictionless: schemas, primary and foreign keys
+    validate_csv(root, descriptor)  # frictionless: schemas, primary and foreign keys
     tables = published(root)
     texts = articles(root, tables)
     for name in TABLES:
@@ -41,13 +42,13 @@ def check_spans(name: str, rows: list[dict], texts: dict[str, str]) -> None:
     for row in rows:
         for text, start, end in spans(load_schema(name)):
             if row[text] is not None:
-                assert texts[row["source_id"]][row[start]:row[end]] == row[text], (name, row)
+                assert texts[row["source_id"]][row[start] : row[end]] == row[text], (name, row)
 
 
 def check_quotes(quotes: list[dict], texts: dict[str, str]) -> None:
     """Every quotation is the text inside a pair of quotation marks of its article, and every pair is a quotation."""
     for source_id, text in texts.items():
-        pairs = {(start + 1, end) for start, end, _ in find_quote_spans(text) if text[start + 1:end].strip()}
+        pairs = {(start + 1, end) for start, end, _ in find_quote_spans(text) if text[start + 1 : end].strip()}
         rows = {(q["text_start"], q["text_end"]) for q in quotes if q["source_id"] == source_id}
         assert rows == pairs, source_id
 

@@ -1,4 +1,5 @@
 """The seed article: byte for byte, hashed, split into sentences."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,10 +22,10 @@ def test_article_has_twelve_sentences_and_the_stray_full_stop_is_not_one():
     assert len(article.sentences) == 12
     assert article.sentences[0].text.startswith("On Tuesday, US Secretary of State")
     assert article.sentences[-1].text.endswith("requiring Russian troops to leave Ukraine.")
-    assert all(s.text == article.text[s.start:s.end] for s in article.sentences)
+    assert all(s.text == article.text[s.start : s.end] for s in article.sentences)
 
 
 def test_sentence_splitting_keeps_offsets_in_the_original_text():
     text = "He said: “Go.” Then he left.\nNext day. ."
     for sentence in split_sentences(text):
-        assert text[sentence.start:sentence.end] == sentence.text
+        assert text[sentence.start : sentence.end] == sentence.text

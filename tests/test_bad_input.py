@@ -1,4 +1,5 @@
 """Bad input is refused with a named error that names the file, the item, the field and the fix; data/ is untouched."""
+
 from __future__ import annotations
 
 import subprocess
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.core import errors
 from scripts.build import build
+from scripts.core import errors
 
 from .conftest import ROOT, SEED, tree_digest
 
@@ -26,48 +27,142 @@ def edit(repo: Path, relpath: str, old: str, new: str, count: int = 1) -> None:
 
 CASES = [
     # id, file, old, new, error, words the message must contain
-    ("malformed-yaml", ANN, "events:\n  - id: blinken-visits-kazakhstan", "events:\n  - id: [unclosed",
-     errors.AnnotationFormatError, ["line", "column", "YAML"]),
-    ("duplicate-key", ANN, "    status: happened\n", "    status: happened\n    status: planned\n",
-     errors.AnnotationFormatError, ["duplicate key 'status'"]),
-    ("unknown-field", ANN, "    summary: Blinken makes", "    evidance: x\n    summary: Blinken makes",
-     errors.AnnotationFormatError, ["evidance", "blinken-visits-kazakhstan"]),
-    ("unknown-actor", ANN, "    target_actor: kazakhstan\n    place: astana\n    place_basis: stated",
-     "    target_actor: kazakstan\n    place: astana\n    place_basis: stated",
-     errors.UnknownActor, ["kazakstan", "target_actor", "blinken-visits-kazakhstan"]),
-    ("impossible-date", ANN, 'date: "2023-02-24"', 'date: "2023-02-30"',
-     errors.InvalidDate, ["2023-02-30", "first-anniversary-of-invasion", "date"]),
-    ("weekday-contradicts-date", ANN, 'date: "2023-02-23"', 'date: "2023-02-22"',
-     errors.InvalidDate, ["Wednesday", "Thursday", "unga-vote-es-11-6"]),
-    ("planned-in-the-past", ANN, "    status: planned\n    date: \"2023-02-28\"", "    status: planned\n    date: \"2023-02-21\"",
-     errors.InvalidDate, ["planned", "before the article was published"]),
-    ("happened-after-publication", ANN, 'date: "2022-02-24"', 'date: "2023-03-24"',
-     errors.InvalidDate, ["after the article was published", "russian-invasion-of-ukraine"]),
-    ("evidence-not-found", ANN, "evidence: during his first visit to the Central Asian country",
-     "evidence: during his second visit to the Central Asian country",
-     errors.EvidenceNotFound, ["second visit", "evidence", "blinken-visits-kazakhstan"]),
-    ("evidence-ambiguous", ANN, "    evidence: the Russian invasion of Ukraine\n    occurrence: 1\n",
-     "    evidence: the Russian invasion of Ukraine\n", errors.EvidenceAmbiguous, ["occurs 2 times", "occurrence"]),
-    ("duplicate-id", ANN, "id: blinken-meets-tokayev", "id: blinken-visits-kazakhstan",
-     errors.DuplicateId, ["blinken-visits-kazakhstan"]),
+    (
+        "malformed-yaml",
+        ANN,
+        "events:\n  - id: blinken-visits-kazakhstan",
+        "events:\n  - id: [unclosed",
+        errors.AnnotationFormatError,
+        ["line", "column", "YAML"],
+    ),
+    (
+        "duplicate-key",
+        ANN,
+        "    status: happened\n",
+        "    status: happened\n    status: planned\n",
+        errors.AnnotationFormatError,
+        ["duplicate key 'status'"],
+    ),
+    (
+        "unknown-field",
+        ANN,
+        "    summary: Blinken makes",
+        "    evidance: x\n    summary: Blinken makes",
+        errors.AnnotationFormatError,
+        ["evidance", "blinken-visits-kazakhstan"],
+    ),
+    (
+        "unknown-actor",
+        ANN,
+        "    target_actor: kazakhstan\n    place: astana\n    place_basis: stated",
+        "    target_actor: kazakstan\n    place: astana\n    place_basis: stated",
+        errors.UnknownActor,
+        ["kazakstan", "target_actor", "blinken-visits-kazakhstan"],
+    ),
+    (
+        "impossible-date",
+        ANN,
+        'date: "2023-02-24"',
+        'date: "2023-02-30"',
+        errors.InvalidDate,
+        ["2023-02-30", "first-anniversary-of-invasion", "date"],
+    ),
+    (
+        "weekday-contradicts-date",
+        ANN,
+        'date: "2023-02-23"',
+        'date: "2023-02-22"',
+        errors.InvalidDate,
+        ["Wednesday", "Thursday", "unga-vote-es-11-6"],
+    ),
+    (
+        "planned-in-the-past",
+        ANN,
+        '    status: planned\n    date: "2023-02-28"',
+        '    status: planned\n    date: "2023-02-21"',
+        errors.InvalidDate,
+        ["planned", "before the article was published"],
+    ),
+    (
+        "happened-after-publication",
+        ANN,
+        'date: "2022-02-24"',
+        'date: "2023-03-24"',
+        errors.InvalidDate,
+        ["after the article was published", "russian-invasion-of-ukraine"],
+    ),
+    (
+        "evidence-not-found",
+        ANN,
+        "evidence: during his first visit to the Central Asian country",
+        "evidence: during his second visit to the Central Asian country",
+        errors.EvidenceNotFound,
+        ["second visit", "evidence", "blinken-visits-kazakhstan"],
+    ),
+    (
+        "evidence-ambiguous",
+        ANN,
+        "    evidence: the Russian invasion of Ukraine\n    occurrence: 1\n",
+        "    evidence: the Russian invasion of Ukraine\n",
+        errors.EvidenceAmbiguous,
+        ["occurs 2 times", "occurrence"],
+    ),
+    (
+        "duplicate-id",
+        ANN,
+        "id: blinken-meets-tokayev",
+        "id: blinken-visits-kazakhstan",
+        errors.DuplicateId,
+        ["blinken-visits-kazakhstan"],
+    ),
     ("unknown-cameo", ANN, 'cameo: "042"', 'cameo: "999"', errors.UnknownCode, ["999", "cameo"]),
     ("unquoted-cameo-loses-its-zero", ANN, 'cameo: "042"', "cameo: 042", errors.AnnotationFormatError, ["cameo"]),
     ("unknown-plover", ANN, "plover: SUPPORT", "plover: SUPPORTS", errors.UnknownCode, ["SUPPORTS", "plover"]),
     ("unknown-vote-value", ROLL, "AFG,Afghanistan,yes", "AFG,Afghanistan,maybe", errors.UnknownCode, ["maybe", "vote"]),
-    ("tally-mismatch", ROLL, "AFG,Afghanistan,yes", "AFG,Afghanistan,abstain",
-     errors.ReferenceMismatch, ["expected 193 states", "141 yes", "140 yes"]),
-    ("unknown-country", ANN, "states: [KAZ, KGZ, TJK, TKM, UZB]", "states: [KAZ, KGZ, TJK, TKM, XXX]",
-     errors.UnknownCode, ["XXX", "states"]),
-    ("unannotated-quotation", ANN, "  - id: q-reliable-partner\n    kind: scare\n    text: reliable partner\n"
-     "    attribution: is playing the “reliable partner” card\n    date_basis: A label for US policy, attributed to no one and not dated.\n"
-     "    event: us-reliable-partner-policy\n    notes: The marks quote no speaker; they set off a catchphrase.\n", "",
-     errors.IncompleteCoverage, ["reliable partner", "quotes"]),
+    (
+        "tally-mismatch",
+        ROLL,
+        "AFG,Afghanistan,yes",
+        "AFG,Afghanistan,abstain",
+        errors.ReferenceMismatch,
+        ["expected 193 states", "141 yes", "140 yes"],
+    ),
+    (
+        "unknown-country",
+        ANN,
+        "states: [KAZ, KGZ, TJK, TKM, UZB]",
+        "states: [KAZ, KGZ, TJK, TKM, XXX]",
+        errors.UnknownCode,
+        ["XXX", "states"],
+    ),
+    (
+        "unannotated-quotation",
+        ANN,
+        "  - id: q-reliable-partner\n    kind: scare\n    text: reliable partner\n"
+        "    attribution: is playing the “reliable partner” card\n    date_basis: A label for US policy, attributed to no one and not dated.\n"
+        "    event: us-reliable-partner-policy\n    notes: The marks quote no speaker; they set off a catchphrase.\n",
+        "",
+        errors.IncompleteCoverage,
+        ["reliable partner", "quotes"],
+    ),
     ("unknown-section", ANN, "sentence_notes:\n", "sentence_note:\n", errors.AnnotationFormatError, ["sentence_note"]),
-    ("scare-quote-with-speaker", ANN, "    kind: scare\n", "    kind: scare\n    speaker: antony-blinken\n",
-     errors.AnnotationFormatError, ["scare quote", "speaker"]),
+    (
+        "scare-quote-with-speaker",
+        ANN,
+        "    kind: scare\n",
+        "    kind: scare\n    speaker: antony-blinken\n",
+        errors.AnnotationFormatError,
+        ["scare quote", "speaker"],
+    ),
     ("border-length-mismatch", ANN, "length_km: 7500", "length_km: 7644", errors.AnnotationFormatError, ["7,500 km"]),
-    ("changed-publication-date", META, 'published: "2023-02-28"', 'published: "2023-02-31"',
-     errors.InvalidDate, ["2023-02-31", "published"]),
+    (
+        "changed-publication-date",
+        META,
+        'published: "2023-02-28"',
+        'published: "2023-02-31"',
+        errors.InvalidDate,
+        ["2023-02-31", "published"],
+    ),
 ]
 
 
@@ -116,8 +211,9 @@ def test_validation_failing_after_the_tables_are_written_publishes_nothing(repo)
 
 def test_command_line_prints_one_error_line_and_exits_non_zero(repo):
     edit(repo, ANN, 'cameo: "042"', 'cameo: "999"')
-    result = subprocess.run([sys.executable, "-m", "scripts.build", "--root", str(repo)], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build", "--root", str(repo)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]
     assert first.startswith("error: UnknownCode:") and "annotations.yaml" in first and "Fix:" in first

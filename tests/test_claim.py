@@ -1,4 +1,5 @@
 """Claims: each checkable statement of the article against the record, with a verdict the data computes."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -20,22 +21,25 @@ def claims(root=ROOT) -> pd.DataFrame:
     return pd.read_parquet(root / "data" / "claims.parquet").set_index("claim_id")
 
 
-@pytest.mark.parametrize("claim_id, verdict", [
-    ("kaz-rus-border-length", "approximately_consistent"),
-    ("name-antony-blinken", "discrepant"),
-    ("name-mukhtar-tileuberdi", "discrepant"),
-    ("name-kassym-jomart-tokayev", "consistent"),
-    ("c5-list-of-states", "garbled"),
-    ("c5-blinken-meets-himself", "garbled"),
-    ("vote-central-asian-five", "consistent"),
-    ("vote-date-thursday", "consistent"),
-    ("vote-bill-requiring-withdrawal", "discrepant"),
-    ("date-tuesday-visit", "consistent"),
-    ("date-days-after-anniversary", "consistent"),
-    ("first-visit", "unverifiable"),
-    ("kazakhstan-russian-ally", "unverifiable"),
-    ("five-former-soviet-republics", "unverifiable"),
-])
+@pytest.mark.parametrize(
+    "claim_id, verdict",
+    [
+        ("kaz-rus-border-length", "approximately_consistent"),
+        ("name-antony-blinken", "discrepant"),
+        ("name-mukhtar-tileuberdi", "discrepant"),
+        ("name-kassym-jomart-tokayev", "consistent"),
+        ("c5-list-of-states", "garbled"),
+        ("c5-blinken-meets-himself", "garbled"),
+        ("vote-central-asian-five", "consistent"),
+        ("vote-date-thursday", "consistent"),
+        ("vote-bill-requiring-withdrawal", "discrepant"),
+        ("date-tuesday-visit", "consistent"),
+        ("date-days-after-anniversary", "consistent"),
+        ("first-visit", "unverifiable"),
+        ("kazakhstan-russian-ally", "unverifiable"),
+        ("five-former-soviet-republics", "unverifiable"),
+    ],
+)
 def test_verdicts_of_the_seed_article(claim_id, verdict):
     assert claims().loc[claim_id, "verdict"] == verdict
 
@@ -53,7 +57,8 @@ def test_garbled_list_names_the_missing_host():
 
 def test_vote_claim_lists_each_states_recorded_vote():
     assert claims().loc["vote-central-asian-five", "record_value"] == (
-        "KAZ abstain; KGZ abstain; TJK abstain; TKM non_voting; UZB abstain")
+        "KAZ abstain; KGZ abstain; TJK abstain; TKM non_voting; UZB abstain"
+    )
 
 
 def test_uncertain_reference_is_carried_into_the_claim():
@@ -63,8 +68,9 @@ def test_uncertain_reference_is_carried_into_the_claim():
     assert table.loc["first-visit", "record_certainty"] == "none"
 
 
-@pytest.mark.parametrize("recorded, verdict", [("7500", "consistent"), ("7644", "approximately_consistent"),
-                                               ("9000", "discrepant")])
+@pytest.mark.parametrize(
+    "recorded, verdict", [("7500", "consistent"), ("7644", "approximately_consistent"), ("9000", "discrepant")]
+)
 def test_changing_a_reference_value_changes_the_verdict(repo, recorded, verdict):
     path = repo / REF
     path.write_text(path.read_text(encoding="utf-8").replace("KAZ,RUS,7644,", f"KAZ,RUS,{recorded},"), encoding="utf-8")
@@ -78,7 +84,9 @@ def test_changing_a_reference_value_changes_the_verdict(repo, recorded, verdict)
 def test_changing_a_recorded_vote_changes_the_vote_verdict(repo):
     path = repo / "sources/reference/unga_es11_6_roll_call.csv"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("KAZ,Kazakhstan,abstain", "KAZ,Kazakhstan,yes").replace("AFG,Afghanistan,yes", "AFG,Afghanistan,abstain")
+    text = text.replace("KAZ,Kazakhstan,abstain", "KAZ,Kazakhstan,yes").replace(
+        "AFG,Afghanistan,yes", "AFG,Afghanistan,abstain"
+    )
     path.write_text(text, encoding="utf-8")
     build(repo, out=lambda line: None)
     row = claims(repo).loc["vote-central-asian-five"]
@@ -99,7 +107,9 @@ def test_vote_claims_link_to_the_votes_rows_they_concern():
     votes = pd.read_parquet(ROOT / "data" / "votes.parquet")
     row = table.loc["vote-central-asian-five"]
     assert row["resolution_symbol"] == "A/RES/ES-11/6"
-    linked = votes[(votes["resolution_symbol"] == row["resolution_symbol"]) & votes["iso3"].isin(row["vote_iso3s"].split(";"))]
+    linked = votes[
+        (votes["resolution_symbol"] == row["resolution_symbol"]) & votes["iso3"].isin(row["vote_iso3s"].split(";"))
+    ]
     assert len(linked) == 5 and (linked["statement_count"] >= 1).all()
 
 
@@ -108,8 +118,10 @@ def test_schema_params_and_rules_name_the_same_rules():
     item = schema["properties"]["claims"]["items"]
     enum = item["properties"]["rule"]["enum"]
     params = {name.removeprefix("params-") for name in schema["$defs"] if name.startswith("params-")}
-    branches = {branch["if"]["properties"]["rule"]["const"]: branch["then"]["properties"]["params"]["$ref"]
-                for branch in item["allOf"]}
+    branches = {
+        branch["if"]["properties"]["rule"]["const"]: branch["then"]["properties"]["params"]["$ref"]
+        for branch in item["allOf"]
+    }
     assert len(enum) == len(set(enum)) == len(item["allOf"])
     assert set(enum) == params == set(RULES) == set(branches)
     assert all(ref == f"#/$defs/params-{rule}" for rule, ref in branches.items())
@@ -118,23 +130,62 @@ def test_schema_params_and_rules_name_the_same_rules():
 BORDER_PARAMS = "params: {countries: [KAZ, RUS], tolerance: 0.05}"
 PARAMS_ERRORS = [
     # id, old, new, the claim, words the message must contain
-    ("missing-param", BORDER_PARAMS, "params: {countries: [KAZ, RUS]}", "kaz-rus-border-length",
-     ["'tolerance' is a required property"]),
-    ("wrong-type", BORDER_PARAMS, "params: {countries: [KAZ, RUS], tolerance: five}", "kaz-rus-border-length",
-     ["tolerance", "'five' is not of type 'number'"]),
-    ("out-of-range", BORDER_PARAMS, "params: {countries: [KAZ, RUS], tolerance: 5}", "kaz-rus-border-length",
-     ["tolerance", "greater than the maximum of 1"]),
-    ("one-country", BORDER_PARAMS, "params: {countries: [KAZ], tolerance: 0.05}", "kaz-rus-border-length",
-     ["countries", "too short"]),
-    ("unknown-param", BORDER_PARAMS, "params: {countries: [KAZ, RUS], tolerance: 0.05, tolerence: 0.1}",
-     "kaz-rus-border-length", ["tolerence"]),
-    ("no-params", "    rule: no_reference\n    params:\n      reason: The reference data hold no list of Blinken",
-     "    rule: no_reference\n    notes: The reference data hold no list of Blinken", "first-visit",
-     ["'params' is a required property"]),
-    ("empty-keywords", "params: {keywords: [President]}", "params: {keywords: []}", "role-tokayev-president",
-     ["keywords", "should be non-empty"]),
-    ("weekday-without-date", "params: {weekday: Thursday, resolution: A/RES/ES-11/6}", "params: {weekday: Thursday}",
-     "vote-date-thursday", ["'key_date' is a required property"]),
+    (
+        "missing-param",
+        BORDER_PARAMS,
+        "params: {countries: [KAZ, RUS]}",
+        "kaz-rus-border-length",
+        ["'tolerance' is a required property"],
+    ),
+    (
+        "wrong-type",
+        BORDER_PARAMS,
+        "params: {countries: [KAZ, RUS], tolerance: five}",
+        "kaz-rus-border-length",
+        ["tolerance", "'five' is not of type 'number'"],
+    ),
+    (
+        "out-of-range",
+        BORDER_PARAMS,
+        "params: {countries: [KAZ, RUS], tolerance: 5}",
+        "kaz-rus-border-length",
+        ["tolerance", "greater than the maximum of 1"],
+    ),
+    (
+        "one-country",
+        BORDER_PARAMS,
+        "params: {countries: [KAZ], tolerance: 0.05}",
+        "kaz-rus-border-length",
+        ["countries", "too short"],
+    ),
+    (
+        "unknown-param",
+        BORDER_PARAMS,
+        "params: {countries: [KAZ, RUS], tolerance: 0.05, tolerence: 0.1}",
+        "kaz-rus-border-length",
+        ["tolerence"],
+    ),
+    (
+        "no-params",
+        "    rule: no_reference\n    params:\n      reason: The reference data hold no list of Blinken",
+        "    rule: no_reference\n    notes: The reference data hold no list of Blinken",
+        "first-visit",
+        ["'params' is a required property"],
+    ),
+    (
+        "empty-keywords",
+        "params: {keywords: [President]}",
+        "params: {keywords: []}",
+        "role-tokayev-president",
+        ["keywords", "should be non-empty"],
+    ),
+    (
+        "weekday-without-date",
+        "params: {weekday: Thursday, resolution: A/RES/ES-11/6}",
+        "params: {weekday: Thursday}",
+        "vote-date-thursday",
+        ["'key_date' is a required property"],
+    ),
 ]
 
 
@@ -155,25 +206,78 @@ def test_params_a_rule_cannot_use_are_refused_by_the_schema_and_publish_nothing(
 
 MISSING_RECORDS = [
     # id, old, new, error, the claim, the field, words the message must contain
-    ("unknown-key-date", "key_date: Russian full-scale invasion of Ukraine begins", "key_date: Russian invasion begins",
-     errors.UnknownReference, "date-days-after-anniversary", "params.key_date", ["'Russian invasion begins'",
-                                                                                 "key_dates.csv"]),
-    ("unknown-resolution", "params: {weekday: Thursday, resolution: A/RES/ES-11/6}",
-     "params: {weekday: Thursday, resolution: A/RES/ES-11/99}", errors.UnknownReference, "vote-date-thursday",
-     "params.resolution", ["'A/RES/ES-11/99'", "unga_resolutions.csv"]),
-    ("unknown-resolution-of-force", "params: {resolution: A/RES/ES-11/6, binding_words",
-     "params: {resolution: A/RES/ES-11/7, binding_words", errors.UnknownReference, "vote-bill-requiring-withdrawal",
-     "params.resolution", ["'A/RES/ES-11/7'"]),
-    ("unknown-group", "params: {group: C5+1,", "params: {group: C6+1,", errors.UnknownReference, "c5-list-of-states",
-     "params.group", ["'C6+1'", "entities.csv"]),
-    ("unknown-subject", "params: {subject: antony-blinken,", "params: {subject: anthony-blinken,", errors.UnknownActor,
-     "c5-blinken-meets-himself", "params.subject", ["'anthony-blinken'", "actors.yaml"]),
-    ("partner-not-in-evidence", "partner: Blinken,", "partner: Lavrov,", errors.EvidenceNotFound,
-     "c5-blinken-meets-himself", "params.partner", ["'Lavrov'"]),
-    ("state-without-vote", "states: [KAZ, KGZ, TJK, TKM, UZB], allowed", "states: [KAZ, KGZ, TJK, TKM, VAT], allowed",
-     errors.UnknownCode, "vote-central-asian-five", "params.states", ["VAT", "A/RES/ES-11/6"]),
-    ("no-number", "article_value: 7,500 km", "article_value: seven thousand km", errors.AnnotationFormatError,
-     "kaz-rus-border-length", "article_value", ["'seven thousand km' states no number"]),
+    (
+        "unknown-key-date",
+        "key_date: Russian full-scale invasion of Ukraine begins",
+        "key_date: Russian invasion begins",
+        errors.UnknownReference,
+        "date-days-after-anniversary",
+        "params.key_date",
+        ["'Russian invasion begins'", "key_dates.csv"],
+    ),
+    (
+        "unknown-resolution",
+        "params: {weekday: Thursday, resolution: A/RES/ES-11/6}",
+        "params: {weekday: Thursday, resolution: A/RES/ES-11/99}",
+        errors.UnknownReference,
+        "vote-date-thursday",
+        "params.resolution",
+        ["'A/RES/ES-11/99'", "unga_resolutions.csv"],
+    ),
+    (
+        "unknown-resolution-of-force",
+        "params: {resolution: A/RES/ES-11/6, binding_words",
+        "params: {resolution: A/RES/ES-11/7, binding_words",
+        errors.UnknownReference,
+        "vote-bill-requiring-withdrawal",
+        "params.resolution",
+        ["'A/RES/ES-11/7'"],
+    ),
+    (
+        "unknown-group",
+        "params: {group: C5+1,",
+        "params: {group: C6+1,",
+        errors.UnknownReference,
+        "c5-list-of-states",
+        "params.group",
+        ["'C6+1'", "entities.csv"],
+    ),
+    (
+        "unknown-subject",
+        "params: {subject: antony-blinken,",
+        "params: {subject: anthony-blinken,",
+        errors.UnknownActor,
+        "c5-blinken-meets-himself",
+        "params.subject",
+        ["'anthony-blinken'", "actors.yaml"],
+    ),
+    (
+        "partner-not-in-evidence",
+        "partner: Blinken,",
+        "partner: Lavrov,",
+        errors.EvidenceNotFound,
+        "c5-blinken-meets-himself",
+        "params.partner",
+        ["'Lavrov'"],
+    ),
+    (
+        "state-without-vote",
+        "states: [KAZ, KGZ, TJK, TKM, UZB], allowed",
+        "states: [KAZ, KGZ, TJK, TKM, VAT], allowed",
+        errors.UnknownCode,
+        "vote-central-asian-five",
+        "params.states",
+        ["VAT", "A/RES/ES-11/6"],
+    ),
+    (
+        "no-number",
+        "article_value: 7,500 km",
+        "article_value: seven thousand km",
+        errors.AnnotationFormatError,
+        "kaz-rus-border-length",
+        "article_value",
+        ["'seven thousand km' states no number"],
+    ),
 ]
 
 

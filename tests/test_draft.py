@@ -1,4 +1,5 @@
 """The draft command, its annotation file, adding an article, and the build's policy for unreviewed drafts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,12 +10,12 @@ import sys
 import pytest
 import yaml
 
-from scripts.core import errors
-from scripts.tools.add_article import add_article
 from scripts.build import build
-from scripts.load.inputs import validator
+from scripts.core import errors
 from scripts.core.registry import load_schema
+from scripts.load.inputs import validator
 from scripts.publish.codec import read_csv_rows
+from scripts.tools.add_article import add_article
 
 from .conftest import ROOT, SEED, tree_digest
 
@@ -23,8 +24,9 @@ ARTICLE = CORPUS / "reuters-unga-anniversary-vote" / "article.txt"
 
 
 def run_draft(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.draft", *args], cwd=ROOT, capture_output=True, text=True,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.draft", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
 
 
 def test_json_draft_has_the_documented_keys_and_fields():
@@ -56,18 +58,22 @@ def test_without_a_publication_date_the_draft_names_what_it_could_not_resolve():
     assert all(d.get("value") is None for d in json.loads(result.stdout)["dates"] if d["rule"] == "weekday")
 
 
-@pytest.mark.parametrize("args, words", [
-    (["missing.txt"], "no such file"),
-    ([str(ARTICLE), "--published", "2023-02-30"], "not a date"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["missing.txt"], "no such file"),
+        ([str(ARTICLE), "--published", "2023-02-30"], "not a date"),
+    ],
+)
 def test_draft_refuses_bad_arguments_with_one_line(args, words):
     result = run_draft(*args)
     assert result.returncode != 0 and words in result.stderr and "Traceback" not in result.stderr
 
 
 def test_added_article_is_refused_until_reviewed_and_published_marked_with_allow_drafts(repo):
-    folder = add_article(ARTICLE, "reuters-unga-vote-2023-02-23", "U.N. demands Russian withdrawal",
-                         dt.date(2023, 2, 23), repo)
+    folder = add_article(
+        ARTICLE, "reuters-unga-vote-2023-02-23", "U.N. demands Russian withdrawal", dt.date(2023, 2, 23), repo
+    )
     assert sorted(p.name for p in folder.iterdir()) == ["annotations.yaml", "article.txt", "metadata.yaml"]
     assert (folder / "article.txt").read_bytes() == ARTICLE.read_bytes()
     before = tree_digest(repo)
@@ -93,11 +99,15 @@ def test_add_article_refuses_an_id_in_use(repo):
 def test_reviewed_items_publish_as_reviewed_and_one_drafted_item_blocks_the_build(repo):
     path = repo / "sources" / "articles" / SEED / "annotations.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    status: happened\n", "    status: happened\n    review: drafted\n", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("    status: happened\n", "    status: happened\n    review: drafted\n", 1), encoding="utf-8"
+    )
     before = tree_digest(repo)
     with pytest.raises(errors.UnreviewedDraft, match=r"events\[0\] \(id: blinken-visits-kazakhstan\)"):
         build(repo, out=lambda line: None)
     assert tree_digest(repo) == before
-    path.write_text(text.replace("    status: happened\n", "    status: happened\n    review: reviewed\n", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("    status: happened\n", "    status: happened\n    review: reviewed\n", 1), encoding="utf-8"
+    )
     build(repo, out=lambda line: None)
     assert tree_digest(repo) == before

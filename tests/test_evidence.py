@@ -1,5 +1,6 @@
 """Locating cited text: exact, unique or disambiguated; the seed's quotations sit between its curly marks. (That every
 span of every table equals its article is a package invariant: tests/package_checks.py.)"""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Mentions of countries, people and organisations, linked to ISO 3166-1 alpha-3 codes and the package's actors."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,15 +17,23 @@ def by_text(text: str) -> dict[str, dict]:
 
 def test_country_names_short_names_and_demonyms_link_to_iso3_and_actors():
     found = by_text("The US and the Kazakh government, Russian troops and Kyrgyzstan, as Armenians fled.")
-    assert {t: m["iso3"] for t, m in found.items()} == {"US": "USA", "Kazakh": "KAZ", "Russian": "RUS",
-                                                        "Kyrgyzstan": "KGZ", "Armenians": "ARM"}
+    assert {t: m["iso3"] for t, m in found.items()} == {
+        "US": "USA",
+        "Kazakh": "KAZ",
+        "Russian": "RUS",
+        "Kyrgyzstan": "KGZ",
+        "Armenians": "ARM",
+    }
     assert found["Kazakh"]["id"] == "kazakhstan"
 
 
 def test_capital_is_the_government_unless_used_as_a_place():
     found = mentions("Moscow warned Kyiv. Blinken arrived in Astana on Tuesday.")
     assert [(m["text"], m["kind"], m["iso3"]) for m in found if m["text"] in ("Moscow", "Kyiv", "Astana")] == [
-        ("Moscow", "country", "RUS"), ("Kyiv", "country", "UKR"), ("Astana", "place", "KAZ")]
+        ("Moscow", "country", "RUS"),
+        ("Kyiv", "country", "UKR"),
+        ("Astana", "place", "KAZ"),
+    ]
     astana = next(m for m in found if m["text"] == "Astana")
     assert astana["geonames_id"] > 0
 
@@ -43,8 +52,10 @@ def test_unknown_people_keep_the_name_as_written_and_surnames_refer_back():
 
 def test_regions_and_country_names_inside_organisation_names_are_not_countries():
     found = mentions("Latin America, Central Asia and the UN General Assembly; the Kazakh Foreign Ministry said.")
-    assert [(m["text"], m["kind"]) for m in found] == [("UN General Assembly", "organisation"),
-                                                       ("Kazakh Foreign Ministry", "organisation")]
+    assert [(m["text"], m["kind"]) for m in found] == [
+        ("UN General Assembly", "organisation"),
+        ("Kazakh Foreign Ministry", "organisation"),
+    ]
 
 
 def test_acronym_in_brackets_names_the_organisation_where_it_recurs():

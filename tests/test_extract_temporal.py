@@ -1,4 +1,5 @@
 """Temporal expressions resolved to ISO 8601 values with a precision, against the publication date and the tense."""
+
 from __future__ import annotations
 
 import csv
@@ -17,23 +18,26 @@ def dates(text: str, published: dt.date | None = TUESDAY) -> list[tuple[str, str
     return [(d["text"], d.get("value"), d.get("precision")) for d in draft_article(text, published)["dates"]]
 
 
-@pytest.mark.parametrize("text, value, precision", [
-    ("Blinken met Tokayev on Tuesday.", "2023-02-28", "day"),
-    ("The vote took place on Thursday.", "2023-02-23", "day"),
-    ("Blinken will meet the ministers on Friday.", "2023-03-03", "day"),
-    ("Blinken is due to visit Tashkent on Wednesday.", "2023-03-01", "day"),
-    ("The talks ended yesterday.", "2023-02-27", "day"),
-    ("He arrived last week.", "2023-02-20", "week"),
-    ("The summit is planned for next month.", "2023-03", "month"),
-    ("A year ago, few expected this.", "2022", "year"),
-    ("The resolution was adopted on Feb. 23, 2023.", "2023-02-23", "day"),
-    ("The resolution was adopted on 23 February 2023.", "2023-02-23", "day"),
-    ("The resolution was adopted on 2023-02-23.", "2023-02-23", "day"),
-    ("The resolution was adopted on 23/02/2023.", "2023-02-23", "day"),
-    ("Troops crossed the border in February 2022.", "2022-02", "month"),
-    ("Kazakhstan became independent in 1991.", "1991", "year"),
-    ("It came days after the first anniversary of the Russian invasion of Ukraine.", "2023-02-24", "day"),
-])
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("Blinken met Tokayev on Tuesday.", "2023-02-28", "day"),
+        ("The vote took place on Thursday.", "2023-02-23", "day"),
+        ("Blinken will meet the ministers on Friday.", "2023-03-03", "day"),
+        ("Blinken is due to visit Tashkent on Wednesday.", "2023-03-01", "day"),
+        ("The talks ended yesterday.", "2023-02-27", "day"),
+        ("He arrived last week.", "2023-02-20", "week"),
+        ("The summit is planned for next month.", "2023-03", "month"),
+        ("A year ago, few expected this.", "2022", "year"),
+        ("The resolution was adopted on Feb. 23, 2023.", "2023-02-23", "day"),
+        ("The resolution was adopted on 23 February 2023.", "2023-02-23", "day"),
+        ("The resolution was adopted on 2023-02-23.", "2023-02-23", "day"),
+        ("The resolution was adopted on 23/02/2023.", "2023-02-23", "day"),
+        ("Troops crossed the border in February 2022.", "2022-02", "month"),
+        ("Kazakhstan became independent in 1991.", "1991", "year"),
+        ("It came days after the first anniversary of the Russian invasion of Ukraine.", "2023-02-24", "day"),
+    ],
+)
 def test_expression_resolved_against_the_publication_date(text, value, precision):
     found = dates(text)
     assert [(v, p) for _, v, p in found] == [(value, precision)], found
@@ -46,7 +50,11 @@ def test_past_weekday_after_a_future_clause_looks_back():
 
 def test_without_a_publication_date_relative_expressions_stay_unresolved():
     draft = draft_article("The ministers met on Monday and will meet again next month, and in 2024.", None)
-    assert [(d["text"], d.get("value")) for d in draft["dates"]] == [("Monday", None), ("next month", None), ("2024", "2024")]
+    assert [(d["text"], d.get("value")) for d in draft["dates"]] == [
+        ("Monday", None),
+        ("next month", None),
+        ("2024", "2024"),
+    ]
     assert {d["text"] for d in draft["unresolved_dates"]} == {"Monday", "next month"}
 
 
@@ -58,7 +66,10 @@ def test_an_anniversary_event_missing_from_key_dates_stops_the_lexicon(tmp_path)
     # the drafter keeps how articles name the event; its date lives only in sources/reference/key_dates.csv
     with open(ROOT / KEY_DATES, newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, [row for row in reader if row["event"] != "Russian full-scale invasion of Ukraine begins"]
+        fields, rows = (
+            reader.fieldnames,
+            [row for row in reader if row["event"] != "Russian full-scale invasion of Ukraine begins"],
+        )
     (tmp_path / KEY_DATES).parent.mkdir(parents=True)
     with open(tmp_path / KEY_DATES, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fields)

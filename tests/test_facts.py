@@ -1,4 +1,5 @@
 """The data's contract for the seed article: the facts an analyst relies on, with their dates and codes."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,19 +33,22 @@ def test_source_is_dated_tuesday_2023_02_28_with_its_derivation():
     assert source["title_is_curated"] and source["sentences_covered"] == source["sentence_count"] == 12
 
 
-@pytest.mark.parametrize("event_id, date, status, cameo, plover", [
-    ("blinken-visits-kazakhstan", dt.date(2023, 2, 28), "happened", "042", "CONSULT"),
-    ("blinken-supports-kazakh-sovereignty", dt.date(2023, 2, 28), "happened", "051", "SUPPORT"),
-    ("c5-plus-1-ministerial-astana", dt.date(2023, 2, 28), "planned", "040", "CONSULT"),
-    ("blinken-meets-tokayev", dt.date(2023, 2, 28), "planned", "040", "CONSULT"),
-    ("blinken-leaves-for-uzbekistan", dt.date(2023, 2, 28), "planned", "042", "CONSULT"),
-    ("blinken-reaffirms-intent-to-strengthen-ties", dt.date(2023, 2, 28), "happened", "030", "AGREE"),
-    ("russian-invasion-of-ukraine", dt.date(2022, 2, 24), "happened", "190", "ASSAULT"),
-    ("first-anniversary-of-invasion", dt.date(2023, 2, 24), "happened", None, None),
-    ("putin-names-protection-of-russian-speakers", None, "happened", "010", None),
-    ("unga-vote-es-11-6", dt.date(2023, 2, 23), "happened", "1056", "DEMAND"),
-    ("collapse-of-soviet-union", dt.date(1991, 12, 26), "happened", None, None),
-])
+@pytest.mark.parametrize(
+    "event_id, date, status, cameo, plover",
+    [
+        ("blinken-visits-kazakhstan", dt.date(2023, 2, 28), "happened", "042", "CONSULT"),
+        ("blinken-supports-kazakh-sovereignty", dt.date(2023, 2, 28), "happened", "051", "SUPPORT"),
+        ("c5-plus-1-ministerial-astana", dt.date(2023, 2, 28), "planned", "040", "CONSULT"),
+        ("blinken-meets-tokayev", dt.date(2023, 2, 28), "planned", "040", "CONSULT"),
+        ("blinken-leaves-for-uzbekistan", dt.date(2023, 2, 28), "planned", "042", "CONSULT"),
+        ("blinken-reaffirms-intent-to-strengthen-ties", dt.date(2023, 2, 28), "happened", "030", "AGREE"),
+        ("russian-invasion-of-ukraine", dt.date(2022, 2, 24), "happened", "190", "ASSAULT"),
+        ("first-anniversary-of-invasion", dt.date(2023, 2, 24), "happened", None, None),
+        ("putin-names-protection-of-russian-speakers", None, "happened", "010", None),
+        ("unga-vote-es-11-6", dt.date(2023, 2, 23), "happened", "1056", "DEMAND"),
+        ("collapse-of-soviet-union", dt.date(1991, 12, 26), "happened", None, None),
+    ],
+)
 def test_required_events_with_dates_and_codes(events, event_id, date, status, cameo, plover):
     row = events.loc[event_id]
     assert row["date"] == date and row["status"] == status
@@ -58,7 +62,10 @@ def test_event_dates_keep_the_words_they_came_from(events):
     assert events.loc["blinken-visits-kazakhstan", "date_expression"] == "On Tuesday"
     assert events.loc["unga-vote-es-11-6", "date_expression"] == "Thursday"
     diplomacy = events.loc["kazakhstan-multifaceted-diplomacy"]
-    assert diplomacy["date_expression"] == "after the collapse of the Soviet Union" and diplomacy["date_qualifier"] == "after"
+    assert (
+        diplomacy["date_expression"] == "after the collapse of the Soviet Union"
+        and diplomacy["date_qualifier"] == "after"
+    )
 
 
 def test_weekday_words_fall_on_their_dates(events):
@@ -84,9 +91,15 @@ def test_garbled_c5_plus_1_sentence_is_kept_verbatim_and_explained(events):
 def test_every_pair_of_quotation_marks_is_a_classified_quote():
     quotes = table("quotes").set_index("quote_id")
     assert len(quotes) == 5
-    assert quotes.loc["q-reliable-partner", "kind"] == "scare" and pd.isna(quotes.loc["q-reliable-partner", "speaker_actor_id"])
+    assert quotes.loc["q-reliable-partner", "kind"] == "scare" and pd.isna(
+        quotes.loc["q-reliable-partner", "speaker_actor_id"]
+    )
     partial = quotes.loc["q-blinken-intends-to-strengthen"]
-    assert (partial["text"], partial["completeness"], partial["speaker_actor_id"]) == ("intends to strengthen", "partial", "antony-blinken")
+    assert (partial["text"], partial["completeness"], partial["speaker_actor_id"]) == (
+        "intends to strengthen",
+        "partial",
+        "antony-blinken",
+    )
     first = quotes.loc["q-blinken-supports-sovereignty"]
     assert first["addressee_actor_id"] == "mukhtar-tileuberdi" and first["reporting_verb"] == "told"
     lu = quotes.loc["q-lu-lot-to-offer"]
@@ -109,7 +122,11 @@ def test_votes_the_article_speaks_of_are_the_central_asian_five():
     assert set(said["event_id"]) == {"unga-vote-es-11-6"}
     spoken = votes.loc[said.index]
     assert spoken.loc["TKM", "vote"] == "non_voting" and set(spoken.drop("TKM")["vote"]) == {"abstain"}
-    assert votes.loc["USA", "vote"] == "yes" and votes.loc["RUS", "vote"] == "no" and votes.loc["USA", "statement_count"] == 0
+    assert (
+        votes.loc["USA", "vote"] == "yes"
+        and votes.loc["RUS", "vote"] == "no"
+        and votes.loc["USA", "statement_count"] == 0
+    )
 
 
 def test_kazakhstan_russia_border_as_stated_and_as_recorded():
@@ -135,7 +152,10 @@ def test_actors_carry_only_cited_identifiers():
         assert pd.isna(actors.loc[unverified, "wikidata_qid"]) and "NOT verified" in actors.loc[unverified, "qid_note"]
     assert actors.loc["vladimir-putin", "wikidata_qid"] == "Q7747"
     assert actors.loc["kazakhstan", "iso3"] == "KAZ" and actors.loc["kazakhstan", "wikidata_qid"] == "Q232"
-    assert actors.loc["antony-blinken", "cameo_code"] == "USAGOV" and actors.loc["russian-military", "cameo_code"] == "RUSMIL"
+    assert (
+        actors.loc["antony-blinken", "cameo_code"] == "USAGOV"
+        and actors.loc["russian-military", "cameo_code"] == "RUSMIL"
+    )
 
 
 def test_actors_list_every_way_the_article_writes_them():

@@ -1,5 +1,6 @@
 """Property-based tests: mutated annotation files either publish a valid package or are refused by name (never a
 traceback, never a partial write); CSV and Parquet round trips through pandas keep every value."""
+
 from __future__ import annotations
 
 import copy
@@ -23,14 +24,37 @@ from .conftest import ROOT, SEED, copy_repo, tree_digest
 ANN = Path("sources") / "articles" / SEED / "annotations.yaml"
 SEED_ANNOTATIONS = yaml.safe_load((ROOT / ANN).read_text(encoding="utf-8"))
 ARTICLE = (ROOT / "sources" / "articles" / SEED / "article.txt").read_text(encoding="utf-8")
-NASTY_TEXT = st.text(st.sampled_from(list("aZé,;\"'“”‘’«»\n\r\t =+-@#|\\/&<>{}[]:*!?ąß中") + ["\u0301", "\u2028"]),
-                     min_size=1, max_size=30)
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), NASTY_TEXT,
-                    st.sampled_from(["2023-02-30", "1899-12-31", "2999-01-01", "2023-02-28", "KAZ", "XXX", "042",
-                                     "kazakhstan", "nobody", "happened", "planned"]),
-                    st.lists(st.sampled_from(["KAZ", "RUS", "xx"]), max_size=3), st.just({}))
+NASTY_TEXT = st.text(
+    st.sampled_from(list("aZé,;\"'“”‘’«»\n\r\t =+-@#|\\/&<>{}[]:*!?ąß中") + ["\u0301", "\u2028"]),
+    min_size=1,
+    max_size=30,
+)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    NASTY_TEXT,
+    st.sampled_from(
+        [
+            "2023-02-30",
+            "1899-12-31",
+            "2999-01-01",
+            "2023-02-28",
+            "KAZ",
+            "XXX",
+            "042",
+            "kazakhstan",
+            "nobody",
+            "happened",
+            "planned",
+        ]
+    ),
+    st.lists(st.sampled_from(["KAZ", "RUS", "xx"]), max_size=3),
+    st.just({}),
+)
 ARTICLE_SLICES = st.integers(0, len(ARTICLE) - 2).flatmap(
-    lambda start: st.integers(start + 1, min(len(ARTICLE), start + 60)).map(lambda end: ARTICLE[start:end]))
+    lambda start: st.integers(start + 1, min(len(ARTICLE), start + 60)).map(lambda end: ARTICLE[start:end])
+)
 
 
 @st.composite
@@ -73,7 +97,7 @@ def test_mutated_annotations_publish_a_valid_package_or_are_refused_by_name(tmp_
         try:
             build(root, out=lambda line: None)
         except BuildError:
-            assert tree_digest(root) == before          # refused: nothing written
+            assert tree_digest(root) == before  # refused: nothing written
             return
         with system.use_context(trusted=False):
             assert Package(str(root / "datapackage.json")).validate().valid
@@ -82,8 +106,12 @@ def test_mutated_annotations_publish_a_valid_package_or_are_refused_by_name(tmp_
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 40_000), st.sampled_from(["", "\t", ":", "- ", "&x ", "*x", "!!python/object:os.system ", "\x00",
-                                                "'", '"', "{", "]", "\n  ", "\ufeff"]))
+@given(
+    st.integers(0, 40_000),
+    st.sampled_from(
+        ["", "\t", ":", "- ", "&x ", "*x", "!!python/object:os.system ", "\x00", "'", '"', "{", "]", "\n  ", "\ufeff"]
+    ),
+)
 def test_damaged_yaml_text_is_refused_by_name_or_still_builds(tmp_path_factory, position, inserted):
     root = copy_repo(tmp_path_factory.mktemp("fuzz") / "repo")
     try:
@@ -99,17 +127,28 @@ def test_damaged_yaml_text_is_refused_by_name_or_still_builds(tmp_path_factory, 
         shutil.rmtree(root.parent, ignore_errors=True)
 
 
-ROUND_TRIP_SCHEMA = {"fields": [
-    {"name": "text", "type": "string"}, {"name": "count", "type": "integer"}, {"name": "share", "type": "number"},
-    {"name": "flag", "type": "boolean"}, {"name": "day", "type": "date"}]}
+ROUND_TRIP_SCHEMA = {
+    "fields": [
+        {"name": "text", "type": "string"},
+        {"name": "count", "type": "integer"},
+        {"name": "share", "type": "number"},
+        {"name": "flag", "type": "boolean"},
+        {"name": "day", "type": "date"},
+    ]
+}
 PANDAS_DTYPES = {"text": "string", "count": "Int64", "share": "Float64", "flag": "boolean"}
-ROWS = st.lists(st.fixed_dictionaries({
-    "text": st.one_of(st.none(), st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)),
-    "count": st.one_of(st.none(), st.integers(-2**53, 2**53)),
-    "share": st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64)),
-    "flag": st.one_of(st.none(), st.booleans()),
-    "day": st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
-}), max_size=8)
+ROWS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "text": st.one_of(st.none(), st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)),
+            "count": st.one_of(st.none(), st.integers(-(2**53), 2**53)),
+            "share": st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64)),
+            "flag": st.one_of(st.none(), st.booleans()),
+            "day": st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+        }
+    ),
+    max_size=8,
+)
 
 
 def frame_rows(frame: pd.DataFrame) -> list[dict]:
@@ -136,9 +175,14 @@ def frame_rows(frame: pd.DataFrame) -> list[dict]:
 @given(ROWS)
 def test_csv_through_pandas_and_back_keeps_every_value(tmp_path_factory, rows):
     data = csv_bytes(rows, ROUND_TRIP_SCHEMA)
-    frame = pd.read_csv(io.BytesIO(data), dtype={**PANDAS_DTYPES, "text": "string"}, keep_default_na=False,
-                        na_values={"count": [""], "share": [""], "flag": [""], "day": [""], "text": []},
-                        parse_dates=["day"], encoding="utf-8")
+    frame = pd.read_csv(
+        io.BytesIO(data),
+        dtype={**PANDAS_DTYPES, "text": "string"},
+        keep_default_na=False,
+        na_values={"count": [""], "share": [""], "flag": [""], "day": [""], "text": []},
+        parse_dates=["day"],
+        encoding="utf-8",
+    )
     frame["text"] = frame["text"].map(lambda v: None if v == "" else unescape_cell(v), na_action="ignore")
     again = frame_rows(frame)
     assert again == rows

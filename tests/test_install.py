@@ -1,6 +1,7 @@
 """The README's line for validating the package with one's own frictionless, and its GitHub Actions snippet: checked
 here against constraints.txt (fast), and run in a fresh virtual environment (slow: `make test-install`, which .ci/run
 runs as its own step; it needs PyPI)."""
+
 from __future__ import annotations
 
 import os
@@ -54,11 +55,16 @@ def test_the_actions_snippet_runs_the_documented_lines():
     workflow = yaml.safe_load(between("actions"))
     [job] = workflow["jobs"].values()
     assert [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step] == [
-        "actions/checkout", "actions/setup-python"]
+        "actions/checkout",
+        "actions/setup-python",
+    ]
 
 
-@pytest.mark.skipif(os.environ.get(FRESH) != "1", reason="slow (a fresh venv and pip install from PyPI, about 2 "
-                    "minutes): run by `make test-install`, a step of .ci/run")
+@pytest.mark.skipif(
+    os.environ.get(FRESH) != "1",
+    reason="slow (a fresh venv and pip install from PyPI, about 2 "
+    "minutes): run by `make test-install`, a step of .ci/run",
+)
 def test_the_documented_lines_validate_the_package_in_a_fresh_virtual_environment(tmp_path, capsys):
     """The Actions snippet's run steps, in order, in a new venv whose python3 and frictionless come first on PATH;
     pip gets -c constraints.txt so that frictionless's own dependencies have the versions this package is tested
@@ -76,5 +82,7 @@ def test_the_documented_lines_validate_the_package_in_a_fresh_virtual_environmen
         assert done.returncode == 0, f"{command}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     assert "INVALID" not in done.stdout and done.stdout.count("VALID") >= 33
     with capsys.disabled():
-        print(f"\nfresh venv, documented install and frictionless validate: {time.monotonic() - started:.0f} s "
-              f"(python {sys.version.split()[0]})")
+        print(
+            f"\nfresh venv, documented install and frictionless validate: {time.monotonic() - started:.0f} s "
+            f"(python {sys.version.split()[0]})"
+        )

@@ -1,6 +1,7 @@
 """Articles are independent and the package is their union: two more (fictional) articles, with reviewed annotations
 that link to the seed's events, votes and quotations, build into a package that keeps every invariant; statements
 sit beside the record, one happening has many reports, disagreements between sources become claims."""
+
 from __future__ import annotations
 
 import shutil
@@ -68,7 +69,11 @@ def test_one_happening_reported_by_two_sources_is_one_event(union):
 def test_sources_that_disagree_on_a_date_show_it_as_a_claim_with_both_evidences(union):
     _, tables = union
     claim = next(c for c in tables["claims"] if c["claim_id"] == "regional-blinken-visits-astana-date-differs")
-    assert (claim["article_value"], claim["record_value"], claim["verdict"]) == ("2023-03-01", "2023-02-28", "discrepant")
+    assert (claim["article_value"], claim["record_value"], claim["verdict"]) == (
+        "2023-03-01",
+        "2023-02-28",
+        "discrepant",
+    )
     assert claim["evidence"] == "Antony Blinken visited Astana on Wednesday"
     assert "during his first visit to the Central Asian country" in claim["record_source"]
     assert claim["notes"] and "same visit" in claim["notes"]
@@ -89,18 +94,47 @@ def test_the_timeline_draws_an_event_once_with_its_number_of_sources(union):
 REGIONAL_ANN = f"sources/articles/{REGIONAL}/annotations.yaml"
 WIRE_ANN = f"sources/articles/{WIRE}/annotations.yaml"
 BAD_LINKS = [
-    ("link-to-no-event", WIRE_ANN, "same_as: unga-vote-es-11-6", "same_as: unga-vote-es-11-7", errors.UnknownEvent,
-     ["unga-vote-es-11-7", "wire-unga-vote", "same_as"]),
-    ("merge-of-different-dates-without-reason", REGIONAL_ANN, "    same_as_reason: >-\n      The outlet dates the visit to "
-     "Astana a day later than the seed article and key_dates.csv (2023-02-28); it is\n      the same visit.\n", "",
-     errors.InvalidLink, ["2023-03-01", "blinken-visits-kazakhstan", "same_as_reason"]),
-    ("two-reports-of-the-same-words", REGIONAL_ANN, "    evidence: before travelling on to Tashkent",
-     "    evidence: Antony Blinken visited Astana on Wednesday", errors.DuplicateEvidence,
-     ["regional-blinken-visits-astana", "evidence"]),
-    ("vote-statement-naming-a-non-member", WIRE_ANN, "states: [KAZ]", "states: [TWN]", errors.UnknownCode,
-     ["TWN", "not a UN member", "wire-kazakhstan-abstained"]),
-    ("quote-linked-to-other-words", WIRE_ANN, "same_as: q-blinken-supports-sovereignty", "same_as: q-lu-lot-to-offer",
-     errors.InvalidLink, ["words differ", "wire-q-blinken-supports-sovereignty"]),
+    (
+        "link-to-no-event",
+        WIRE_ANN,
+        "same_as: unga-vote-es-11-6",
+        "same_as: unga-vote-es-11-7",
+        errors.UnknownEvent,
+        ["unga-vote-es-11-7", "wire-unga-vote", "same_as"],
+    ),
+    (
+        "merge-of-different-dates-without-reason",
+        REGIONAL_ANN,
+        "    same_as_reason: >-\n      The outlet dates the visit to "
+        "Astana a day later than the seed article and key_dates.csv (2023-02-28); it is\n      the same visit.\n",
+        "",
+        errors.InvalidLink,
+        ["2023-03-01", "blinken-visits-kazakhstan", "same_as_reason"],
+    ),
+    (
+        "two-reports-of-the-same-words",
+        REGIONAL_ANN,
+        "    evidence: before travelling on to Tashkent",
+        "    evidence: Antony Blinken visited Astana on Wednesday",
+        errors.DuplicateEvidence,
+        ["regional-blinken-visits-astana", "evidence"],
+    ),
+    (
+        "vote-statement-naming-a-non-member",
+        WIRE_ANN,
+        "states: [KAZ]",
+        "states: [TWN]",
+        errors.UnknownCode,
+        ["TWN", "not a UN member", "wire-kazakhstan-abstained"],
+    ),
+    (
+        "quote-linked-to-other-words",
+        WIRE_ANN,
+        "same_as: q-blinken-supports-sovereignty",
+        "same_as: q-lu-lot-to-offer",
+        errors.InvalidLink,
+        ["words differ", "wire-q-blinken-supports-sovereignty"],
+    ),
 ]
 
 

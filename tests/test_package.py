@@ -1,4 +1,5 @@
 """The published package: valid, described with true hashes, the same in CSV and Parquet, fresh and reproducible."""
+
 from __future__ import annotations
 
 import hashlib
@@ -30,7 +31,7 @@ def test_frictionless_validates_every_resource_in_every_format(report, resource)
 
 
 def test_package_lists_every_table_in_csv_parquet_and_the_workbook():
-    assert RESOURCES == list(TABLES) + [f"{name}-{fmt}" for fmt in ("parquet", "xlsx") for name in TABLES]
+    assert list(TABLES) + [f"{name}-{fmt}" for fmt in ("parquet", "xlsx") for name in TABLES] == RESOURCES
 
 
 @pytest.mark.parametrize("resource", DESCRIPTOR["resources"], ids=RESOURCES)
@@ -102,6 +103,7 @@ def test_build_is_deterministic(rebuilt, tmp_path):
     from scripts.build import build
 
     from .conftest import copy_repo
+
     again = copy_repo(tmp_path / "again")
     build(again, out=lambda line: None)
     assert tree_digest(again) == tree_digest(rebuilt)

@@ -1,4 +1,5 @@
 """Publishing never leaves a half-written package: killed builds, concurrent builds, failed validation."""
+
 from __future__ import annotations
 
 import os
@@ -10,15 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from scripts.core import errors
 from scripts.build import build
+from scripts.core import errors
 from scripts.publish.journal import FAILPOINTS, JOURNAL, PREVIOUS, STAGING, build_lock, roll_forward
 
 from .conftest import SEED, copy_repo, tree_digest
 
 ANN = f"sources/articles/{SEED}/annotations.yaml"
-CHANGE = ("summary: Blinken makes his first visit to Kazakhstan as Secretary of State.",
-          "summary: Blinken makes his first visit to Kazakhstan as US Secretary of State.")
+CHANGE = (
+    "summary: Blinken makes his first visit to Kazakhstan as Secretary of State.",
+    "summary: Blinken makes his first visit to Kazakhstan as US Secretary of State.",
+)
 
 
 def changed_copy(target: Path) -> Path:
@@ -41,8 +44,13 @@ def states(tmp_path_factory) -> tuple[dict, dict]:
 
 
 def run_build(root: Path, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "scripts.build", "--root", str(root)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+    return subprocess.Popen(
+        [sys.executable, "-m", "scripts.build", "--root", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.mark.parametrize("point", FAILPOINTS)
@@ -54,13 +62,13 @@ def test_build_killed_at_each_step_of_publish_leaves_old_or_new_or_a_journal_tha
     assert process.returncode == -signal.SIGKILL
     if not (root / JOURNAL).exists():
         assert tree_digest(root) in (old, new)
-        assert point in ("staged", "validated")          # before the journal, nothing was touched
+        assert point in ("staged", "validated")  # before the journal, nothing was touched
         assert tree_digest(root) == old
     else:
         assert roll_forward(root) is True
         assert tree_digest(root) == new
     assert not (root / JOURNAL).exists() or roll_forward(root)
-    build(root, out=lambda line: None)                  # the next build works and cleans up
+    build(root, out=lambda line: None)  # the next build works and cleans up
     assert tree_digest(root) == new
     assert not any((root / name).exists() for name in (STAGING, PREVIOUS, JOURNAL))
 

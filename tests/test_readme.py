@@ -1,4 +1,5 @@
 """The README: two commands first, a data dictionary that is the schemas', and sections analysts need."""
+
 from __future__ import annotations
 
 import json
@@ -41,6 +42,7 @@ def test_data_dictionary_is_generated_from_the_schemas():
 
 def test_table_of_tables_counts_the_published_rows():
     from .package_checks import published
+
     section = README.split(COUNTS_START, 1)[1].split(COUNTS_END, 1)[0]
     assert section == "\n" + render_counts(published(ROOT), ROOT)
 
@@ -117,6 +119,7 @@ def test_the_plain_pandas_recipes_give_the_schemas_types_and_the_loaders_values(
 
 def test_the_duckdb_recipe_reads_typed_columns_and_joins_the_link_table(recipes):
     import duckdb
+
     columns = {row[0]: row[1] for row in duckdb.sql(f"DESCRIBE SELECT * FROM '{ROOT}/data/events.parquet'").fetchall()}
     assert (columns["date"], columns["cameo_code"], columns["geonames_id"]) == ("DATE", "VARCHAR", "BIGINT")
     events = load("events", ROOT / "data")
@@ -130,6 +133,7 @@ def test_the_duckdb_recipe_reads_typed_columns_and_joins_the_link_table(recipes)
 
 def test_the_polars_recipe_reads_typed_columns(recipes):
     import polars as pl
+
     schema = recipes["since_pl"].schema
     assert (schema["date"], schema["cameo_code"], schema["geonames_id"]) == (pl.Date, pl.String, pl.Int64)
     assert recipes["since_pl"].height == 9 and "042" in recipes["since_pl"]["cameo_code"].to_list()
@@ -144,8 +148,11 @@ cat(jsonlite::toJSON(report, auto_unbox = TRUE, na = "null"))
 """
 
 
-@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R (Rscript) is not installed here; .ci/run installs "
-                    "Debian's r-base-core, r-cran-readr and r-cran-jsonlite, so CI runs this test")
+@pytest.mark.skipif(
+    shutil.which("Rscript") is None,
+    reason="R (Rscript) is not installed here; .ci/run installs "
+    "Debian's r-base-core, r-cran-readr and r-cran-jsonlite, so CI runs this test",
+)
 def test_the_r_recipe_gives_the_schemas_types_and_values(tmp_path):
     [recipe] = code_blocks("r")
     script = tmp_path / "recipe.R"
@@ -166,7 +173,7 @@ def test_every_command_to_copy_runs_the_repositorys_python():
     python3 is the validation recipe for one's own environment."""
     for number, line in enumerate(README.splitlines(), 1):
         if line.startswith(("|", "<!--")):
-            continue                       # generated tables and markers quote the schemas' descriptions
+            continue  # generated tables and markers quote the schemas' descriptions
         for found in re.finditer(r"(?<![/\w.])python3? -m (\S+)", line):
             assert found.group(1) == "pip", f"README.md:{number}: {line.strip()}"
 
@@ -176,13 +183,23 @@ def test_readme_states_how_long_build_and_test_take():
     assert re.search(r"make build .*\d+ s", head) and re.search(r"make test .*\d+ (s|min)", head)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here; .ci/run "
-                    "installs Debian's libreoffice-calc-nogui, so CI runs this test")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed here; .ci/run "
+    "installs Debian's libreoffice-calc-nogui, so CI runs this test",
+)
 def test_readmes_libreoffice_recipe_runs(tmp_path):
     [command] = [b.split("```", 1)[0].strip() for b in loading_section().split("```sh\n")[1:] if "soffice" in b]
     command = command.replace("/tmp/calc", str(tmp_path))
-    subprocess.run(command.replace(".venv/bin/python", sys.executable), shell=True, cwd=ROOT, check=True,
-                   capture_output=True, timeout=300, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        command.replace(".venv/bin/python", sys.executable),
+        shell=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
     sheet = load_workbook(tmp_path / "events.xlsx").active
     header = [c.value for c in sheet[1]]
     assert header == [f["name"] for f in load_schema("events")["fields"]]

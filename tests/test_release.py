@@ -1,4 +1,5 @@
 """The release bundle: versioned, with a checksum, valid after unzipping elsewhere, the same bytes each time."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,17 +25,35 @@ def test_bundle_unzipped_elsewhere_validates_and_matches_its_checksum(tmp_path):
         names = archive.namelist()
         archive.extractall(tmp_path / "unzipped")
     folder = tmp_path / "unzipped" / f"{name}-{version}"
-    for required in ("datapackage.json", "README.md", "LICENSE", "CHANGELOG.md", "schemas/events.json",
-                     "data/events.csv", "data/events.parquet", "data/timeline.svg", f"data/{name}.xlsx",
-                     "sources/articles/blinken-astana-2023-02-28/article.txt"):
+    for required in (
+        "datapackage.json",
+        "README.md",
+        "LICENSE",
+        "CHANGELOG.md",
+        "schemas/events.json",
+        "data/events.csv",
+        "data/events.parquet",
+        "data/timeline.svg",
+        f"data/{name}.xlsx",
+        "sources/articles/blinken-astana-2023-02-28/article.txt",
+    ):
         assert f"{name}-{version}/{required}" in names
     with system.use_context(trusted=False):
         assert Package(str(folder / "datapackage.json")).validate().valid
     assert release(ROOT, tmp_path / "again").read_bytes() == target.read_bytes()
-    loaded = subprocess.run([sys.executable, "-c", "from scripts.tools.load import load; "
-                             "print(load('events')['date'].dtype, load('events', fmt='csv')['cameo_code'].iloc[0])"],
-                            cwd=folder, capture_output=True, text=True, check=True)
-    assert loaded.stdout.split() == ["datetime64[ns]", "042"]          # the README's loader works in the bundle
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from scripts.tools.load import load; "
+            "print(load('events')['date'].dtype, load('events', fmt='csv')['cameo_code'].iloc[0])",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.split() == ["datetime64[ns]", "042"]  # the README's loader works in the bundle
 
 
 def test_version_needs_a_changelog_entry(tmp_path):
@@ -54,6 +73,7 @@ def test_package_version_is_in_the_descriptor_and_the_changelog():
 
 def test_a_release_whose_article_was_changed_after_the_build_is_refused(tmp_path):
     from .hostile import copy_repo
+
     root = copy_repo(tmp_path / "repo")
     for name in ("LICENSE", "CHANGELOG.md"):
         (root / name).write_bytes((ROOT / name).read_bytes())

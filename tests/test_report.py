@@ -1,5 +1,6 @@
 """The quality report reads top-down for an editor: verdicts and problems first, validation in one line, sentences
 instead of Python reprs, hostile text shown as text."""
+
 from __future__ import annotations
 
 import re

@@ -1,10 +1,11 @@
 """The timeline picture is drawn from the published tables and shows every event it should."""
+
 from __future__ import annotations
 
 import re
 
-from scripts.load.vocabulary import load_vocabularies
 from scripts.core.registry import TABLES
+from scripts.load.vocabulary import load_vocabularies
 from scripts.publish.codec import read_parquet_rows
 from scripts.publish.timeline import PNG, SVG, draw_timeline
 

@@ -1,4 +1,5 @@
 """The package opened with the tools analysts use: pandas, DuckDB, polars and LibreOffice Calc (headless)."""
+
 from __future__ import annotations
 
 import csv
@@ -27,16 +28,23 @@ from .test_spreadsheet_safety import add_hostile_article
 
 PANDAS = {kind: dtype for kind, dtype in PANDAS_DTYPES.items() if kind != "date"}
 SOFFICE = shutil.which("soffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run "
-                                   "installs Debian's libreoffice-calc-nogui, so CI runs these tests")
+needs_soffice = pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) is not installed here; .ci/run "
+    "installs Debian's libreoffice-calc-nogui, so CI runs these tests",
+)
 
 
 def read_csv_typed(path: Path, schema: dict) -> pd.DataFrame:
     """pandas.read_csv with the dtypes of the Table Schema; text cells lose the spreadsheet escape."""
     fields = schema["fields"]
-    frame = pd.read_csv(path, dtype={f["name"]: PANDAS[f["type"]] for f in fields if f["type"] in PANDAS},
-                        parse_dates=[f["name"] for f in fields if f["type"] == "date"],
-                        keep_default_na=False, na_values={f["name"]: [""] for f in fields})
+    frame = pd.read_csv(
+        path,
+        dtype={f["name"]: PANDAS[f["type"]] for f in fields if f["type"] in PANDAS},
+        parse_dates=[f["name"] for f in fields if f["type"] == "date"],
+        keep_default_na=False,
+        na_values={f["name"]: [""] for f in fields},
+    )
     for field in fields:
         if field["type"] == "string":
             frame[field["name"]] = frame[field["name"]].str.replace(r"^'", "", regex=True)
@@ -51,8 +59,9 @@ def test_pandas_read_csv_with_the_schema_types_equals_read_parquet(name):
     from_parquet = pd.read_parquet(ROOT / "data" / f"{name}.parquet")
     for field in load_schema(name)["fields"]:
         if field["type"] == "date":
-            from_parquet[field["name"]] = from_parquet[field["name"]].astype(object).where(
-                from_parquet[field["name"]].notna(), None)
+            from_parquet[field["name"]] = (
+                from_parquet[field["name"]].astype(object).where(from_parquet[field["name"]].notna(), None)
+            )
     pd.testing.assert_frame_equal(from_csv, from_parquet, check_dtype=True)
 
 
@@ -62,13 +71,26 @@ def test_duckdb_and_polars_give_pandas_answers():
     tally = sorted(votes.groupby("vote").size().items())
     per_year = sorted(pd.Series([d.year for d in events["date"].dropna()]).value_counts().items())
     with duckdb.connect() as con:
-        assert con.sql(f"SELECT vote, count(*) FROM '{ROOT}/data/votes.parquet' GROUP BY vote ORDER BY vote").fetchall() == tally
-        assert con.sql(f"SELECT year(date) AS y, count(*) FROM '{ROOT}/data/events.parquet' WHERE date IS NOT NULL "
-                       "GROUP BY y ORDER BY y").fetchall() == per_year
+        assert (
+            con.sql(f"SELECT vote, count(*) FROM '{ROOT}/data/votes.parquet' GROUP BY vote ORDER BY vote").fetchall()
+            == tally
+        )
+        assert (
+            con.sql(
+                f"SELECT year(date) AS y, count(*) FROM '{ROOT}/data/events.parquet' WHERE date IS NOT NULL "
+                "GROUP BY y ORDER BY y"
+            ).fetchall()
+            == per_year
+        )
     polars_tally = pl.read_parquet(ROOT / "data" / "votes.parquet").group_by("vote").len().sort("vote")
     assert list(polars_tally.iter_rows()) == tally
-    polars_years = (pl.read_parquet(ROOT / "data" / "events.parquet").drop_nulls("date")
-                    .group_by(pl.col("date").dt.year()).len().sort("date"))
+    polars_years = (
+        pl.read_parquet(ROOT / "data" / "events.parquet")
+        .drop_nulls("date")
+        .group_by(pl.col("date").dt.year())
+        .len()
+        .sort("date")
+    )
     assert list(polars_years.iter_rows()) == per_year
     assert tally == [("abstain", 32), ("no", 7), ("non_voting", 13), ("yes", 141)]
 
@@ -86,8 +108,9 @@ def soffice_convert(source: Path, target: Path, infilter: str | None = None) -> 
     command = [SOFFICE, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", str(target), str(source)]
     if infilter:
         command.insert(3, f"--infilter={infilter}")
-    subprocess.run(command, check=True, capture_output=True, timeout=300,
-                   env={"HOME": str(target), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        command, check=True, capture_output=True, timeout=300, env={"HOME": str(target), "PATH": "/usr/bin:/bin"}
+    )
     return target / (source.stem + ".xlsx")
 
 
@@ -122,7 +145,7 @@ def test_libreoffice_opens_every_csv_and_the_values_survive(hostile_package, tmp
         for value, cell, field in zip(calc_row, csv_row, schema["fields"]):
             expected = row[field["name"]]
             if field["type"] == "string" and expected is not None:
-                assert value == cell and unescape_cell(value) == expected      # the text, escape included
+                assert value == cell and unescape_cell(value) == expected  # the text, escape included
             elif field["type"] == "integer" and expected is not None:
                 assert value == expected
             else:
@@ -135,16 +158,22 @@ def test_libreoffice_opens_the_workbook_and_every_sheet_survives(hostile_package
     for name in TABLES:
         schema = load_schema(name)
         kinds = {f["name"]: f["type"] for f in schema["fields"]}
-        rows = [{k: calc_value(v, kinds[k]) for k, v in row.items()} for row in read_workbook_rows(converted, name, schema)]
+        rows = [
+            {k: calc_value(v, kinds[k]) for k, v in row.items()} for row in read_workbook_rows(converted, name, schema)
+        ]
         assert rows == read_parquet_rows(hostile_package / "data" / f"{name}.parquet"), name
     quotes = load_workbook(converted)["quotes"]
     hostile = [c for row in quotes.iter_rows() for c in row if isinstance(c.value, str) and c.value[:1] in "=+-@"]
     assert len(hostile) == 4 and all(c.data_type == "s" for c in hostile)
 
 
-
-LOADER_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean",
-                 "date": "datetime64[ns]"}
+LOADER_DTYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "date": "datetime64[ns]",
+}
 
 
 @pytest.mark.parametrize("name", TABLES)

@@ -1,8 +1,9 @@
 """Vocabularies: the schemas' enumerations agree with the cited code lists."""
+
 from __future__ import annotations
 
-from scripts.load.inputs import read_csv
 from scripts.core.registry import load_schema
+from scripts.load.inputs import read_csv
 from scripts.load.vocabulary import load_vocabularies
 
 from .conftest import ROOT

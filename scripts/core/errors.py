@@ -1,4 +1,5 @@
 """Named errors of the build: each names the file, the item, the field, the problem and the fix."""
+
 from __future__ import annotations
 
 from pathlib import Path

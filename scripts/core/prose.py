@@ -2,13 +2,14 @@
 
 Every text a person reads (a claim's rule_detail, the quality report, the workbook, the build's summary) builds its
 lists and counts here."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 
 def listing(items: Iterable[object], last: str = "and", empty: str = "none") -> str:
-    """"a", "a and b", "a, b and c" (or `empty` for no item)."""
+    """ "a", "a and b", "a, b and c" (or `empty` for no item)."""
     words = [str(item) for item in items]
     if not words:
         return empty
@@ -21,5 +22,5 @@ def quoted(items: Iterable[object]) -> list[str]:
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """"1 row", "2 rows", "1,234 rows"."""
+    """ "1 row", "2 rows", "1,234 rows"."""
     return f"{count:,} {singular if count == 1 else plural_form or singular + 's'}"

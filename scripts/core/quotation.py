@@ -1,8 +1,9 @@
 """Quotation marks: every pair in a text (curly, straight, single marks, guillemets; nested; a quotation continued
 in a new paragraph), with offsets. The build checks that every pair is annotated; the drafter classifies them."""
+
 from __future__ import annotations
 
-MAX_QUOTE = 1500                         # characters: a mark with no partner within this is not an opening mark
+MAX_QUOTE = 1500  # characters: a mark with no partner within this is not an opening mark
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int, str]]:
@@ -21,7 +22,7 @@ def pair_marks(text: str, opening: str, closing: str) -> list[tuple[int, int, st
     pairs, stack = [], []
     for index, char in enumerate(text):
         if char == opening:
-            if stack and "\n" in text[stack[-1]:index]:
+            if stack and "\n" in text[stack[-1] : index]:
                 # a quotation continued in a new paragraph re-opens without closing: the first part ends with its paragraph
                 begin = stack.pop()
                 pairs.append((begin, paragraph_end(text, begin), opening + "¶"))
@@ -75,18 +76,22 @@ def pair_single(text: str, opening: str, closing: str, doubles: list[tuple[int, 
         index = text.find(opening, index)
         if index == -1:
             return pairs
-        if not is_opening(text, index) or not text[index + 1:index + 2].isalpha():
+        if not is_opening(text, index) or not text[index + 1 : index + 2].isalpha():
             index += 1
             continue
         limit = min(paragraph_end(text, index), index + MAX_QUOTE)
-        candidates = [j for j in range(index + 2, limit) if text[j] == closing and is_closing(text, j)
-                      and not (text[j - 1].isalpha() and text[j + 1:j + 2].isalpha())]
+        candidates = [
+            j
+            for j in range(index + 2, limit)
+            if text[j] == closing
+            and is_closing(text, j)
+            and not (text[j - 1].isalpha() and text[j + 1 : j + 2].isalpha())
+        ]
         # never let a single pair cross the edge of a double-quoted span
         container = next(((a, b) for a, b in doubles if a < index < b), None)
         if container:
             candidates = [j for j in candidates if j < container[1]]
-        good = [j for j in candidates
-                if not (text[j - 1] == "s" and text[j + 1:j + 3].strip()[:1].islower())]
+        good = [j for j in candidates if not (text[j - 1] == "s" and text[j + 1 : j + 3].strip()[:1].islower())]
         pick = (good or candidates or [None])[0]
         if pick is None:
             index += 1

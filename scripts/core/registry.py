@@ -6,6 +6,7 @@
 - vote values and review statuses, read from the output schemas' enums;
 - the id pattern (source ids, item ids, actor ids), read from schemas/input/definitions.schema.json;
 - weekday names, from the standard library's calendar."""
+
 from __future__ import annotations
 
 import calendar
@@ -41,7 +42,7 @@ REGISTERED = (
 )
 TABLES = tuple(table.name for table in REGISTERED)
 COVERING = tuple(table.name for table in REGISTERED if table.covers_sentences)
-WEEKDAYS = tuple(day.lower() for day in calendar.day_name)       # monday … sunday, date.weekday() order
+WEEKDAYS = tuple(day.lower() for day in calendar.day_name)  # monday … sunday, date.weekday() order
 
 
 def _read_json(path: Path) -> dict:
@@ -76,8 +77,11 @@ def field_names(schema: dict) -> list[str]:
 def spans(schema: dict) -> list[tuple[str, str, str]]:
     """(text field, start field, end field) of every span a table's rows carry, from its schema."""
     names = set(field_names(schema))
-    return [(name, f"{name}_start", f"{name}_end") for name in field_names(schema)
-            if f"{name}_start" in names and f"{name}_end" in names]
+    return [
+        (name, f"{name}_start", f"{name}_end")
+        for name in field_names(schema)
+        if f"{name}_start" in names and f"{name}_end" in names
+    ]
 
 
 def enum_of(table: str, field: str, root: Path = ROOT) -> tuple[str, ...]:
@@ -86,16 +90,22 @@ def enum_of(table: str, field: str, root: Path = ROOT) -> tuple[str, ...]:
     return tuple(next(f for f in schema["fields"] if f["name"] == field)["constraints"]["enum"])
 
 
-VOTE_VALUES = enum_of("votes", "vote")                  # yes, no, abstain, non_voting
-REVIEWABLE = tuple(name for name in TABLES if any(f["name"] == "review_status"
-                                                    for f in _read_json(ROOT / SCHEMAS / f"{name}.json")["fields"]))
+VOTE_VALUES = enum_of("votes", "vote")  # yes, no, abstain, non_voting
+REVIEWABLE = tuple(
+    name
+    for name in TABLES
+    if any(f["name"] == "review_status" for f in _read_json(ROOT / SCHEMAS / f"{name}.json")["fields"])
+)
 
 
 def reviewable_sections(root: Path = ROOT) -> tuple[str, ...]:
     """Sections of annotations.yaml whose items carry `review` (drafted or reviewed)."""
     properties = input_schema("annotations", root)["properties"]
-    return tuple(name for name, spec in properties.items()
-                 if spec.get("type") == "array" and "review" in spec["items"].get("properties", {}))
+    return tuple(
+        name
+        for name, spec in properties.items()
+        if spec.get("type") == "array" and "review" in spec["items"].get("properties", {})
+    )
 
 
 def definition(name: str, root: Path = ROOT) -> dict:

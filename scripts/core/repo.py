@@ -2,11 +2,12 @@
 
 Every function that reads or writes takes the repository root as an argument (the commands' `--root`); these are
 the paths below it."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]          # this checkout: the default of every command's --root
+ROOT = Path(__file__).resolve().parents[2]  # this checkout: the default of every command's --root
 
 SOURCES = Path("sources")
 ARTICLES = SOURCES / "articles"

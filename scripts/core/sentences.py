@@ -1,6 +1,7 @@
 """Sentences with character offsets, one splitter for the build and the drafter: sentencex (Wikimedia's rule-based
 segmenter, linear time) inside each line, so that a headline, a byline or a dateline on its own line is a sentence
 of its own. White space is trimmed from both ends; a segment without a letter is not a sentence."""
+
 from __future__ import annotations
 
 import re

@@ -1,14 +1,15 @@
 """The drafter: reads an article and drafts its mentions, quotations, dates, amounts, votes and candidate events.
 
 draft_article(text, published) is the whole of it; scripts/draft/__main__.py is the command line around it."""
+
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from ..core.repo import ROOT
 from .amounts import find_amounts
 from .events import find_events
-from ..core.repo import ROOT
 from .lexicon import load_lexicon
 from .mentions import find_mentions
 from .quotes import find_quotes
@@ -35,7 +36,9 @@ def draft_article(text: str, published: dt.date | None = None, root: Path = ROOT
         "sentences": len(sentences),
         "quotes": [q.as_dict() for q in quotes],
         "dates": [d.as_dict() for d in dates],
-        "unresolved_dates": [{"text": d.text, "start": d.start, "reason": d.unresolved} for d in dates if d.value is None],
+        "unresolved_dates": [
+            {"text": d.text, "start": d.start, "reason": d.unresolved} for d in dates if d.value is None
+        ],
         "mentions": [m.as_dict() for m in mentions],
         "amounts": [a.as_dict() for a in amounts],
         "votes": [v.as_dict() for v in votes],

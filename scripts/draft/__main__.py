@@ -6,6 +6,7 @@
 The YAML is in the format the build reads (schemas/input/annotations.schema.json); every item carries
 `review: drafted` (drafted names go under `drafted_mentions`). The JSON has, under `quotes`, `dates`, `mentions`,
 `amounts`, `votes` and `events`, every finding with its character offsets (fields: README, "Drafting")."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 from . import draft_article
-from .annotations import to_annotations, dump_annotations
+from .annotations import dump_annotations, to_annotations
 
 
 def read_article(path: Path) -> str:
@@ -51,8 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sys.stdout.write(dump_annotations(to_annotations(draft, text)))
     if published is None and draft["unresolved_dates"]:
-        print(f"note: no publication date given; {len(draft['unresolved_dates'])} date(s) left unresolved: "
-              + "; ".join(repr(d["text"]) for d in draft["unresolved_dates"]), file=sys.stderr)
+        print(
+            f"note: no publication date given; {len(draft['unresolved_dates'])} date(s) left unresolved: "
+            + "; ".join(repr(d["text"]) for d in draft["unresolved_dates"]),
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -1,5 +1,6 @@
 """Amounts: numbers with a unit and what they measure (money, percentages, distances, counts, vote tallies);
 a distance in a sentence about a border becomes a border between the sentence's countries."""
+
 from __future__ import annotations
 
 import re
@@ -8,30 +9,68 @@ from dataclasses import dataclass, field
 from .mentions import Mention
 from .text import Sentence, Taken, sentence_of
 
-WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-                "hundred": 100, "thirty-two": 32, "twenty-seven": 27}
-NUMBER = (r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-          + r")(?![\w-]))")
+WORD_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thirty-two": 32,
+    "twenty-seven": 27,
+}
+NUMBER = (
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:"
+    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+    + r")(?![\w-]))"
+)
 SCALE = r"(?:\s*(?P<scale>million|billion|trillion|thousand|bn|mn|tn|m)\b)?"
 SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "roubles": "RUB",
-                  "rubles": "RUB", "yuan": "CNY", "tenge": "KZT", "hryvnias": "UAH", "hryvnia": "UAH", "som": "KGS"}
-COUNT_NOUNS = (r"votes?|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|nations|"
-               r"deaths|casualties|prisoners|tanks|missiles|drones|cubic metres|cubic meters|bcm|delegates|lawmakers|"
-               r"deputies|residents|migrants|workers|children|journalists|observers|ballots|seats|hectares|"
-               r"square kilometres|square kilometers|sq km|megawatts|MW|gigawatts|GW|kilograms|kg|years|months|weeks|"
-               r"days|hours|regions|provinces|villages|towns|cities|districts|ministers|leaders|senators|"
-               r"representatives|allies|alliances|parties|candidates|ships|trucks|containers|wagons|trains|flights|"
-               r"aircraft|jets|schools|hospitals|homes|houses|buildings|companies|projects|agreements|deals|"
-               r"documents|sanctions|packages|rounds|meetings|sessions|talks|times|points|percentage points|"
-               r"member|members")
+CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "yuan": "CNY",
+    "tenge": "KZT",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "som": "KGS",
+}
+COUNT_NOUNS = (
+    r"votes?|people|troops|soldiers|civilians|refugees|tonnes|tons|barrels|countries|states|members|nations|"
+    r"deaths|casualties|prisoners|tanks|missiles|drones|cubic metres|cubic meters|bcm|delegates|lawmakers|"
+    r"deputies|residents|migrants|workers|children|journalists|observers|ballots|seats|hectares|"
+    r"square kilometres|square kilometers|sq km|megawatts|MW|gigawatts|GW|kilograms|kg|years|months|weeks|"
+    r"days|hours|regions|provinces|villages|towns|cities|districts|ministers|leaders|senators|"
+    r"representatives|allies|alliances|parties|candidates|ships|trucks|containers|wagons|trains|flights|"
+    r"aircraft|jets|schools|hospitals|homes|houses|buildings|companies|projects|agreements|deals|"
+    r"documents|sanctions|packages|rounds|meetings|sessions|talks|times|points|percentage points|"
+    r"member|members"
+)
 PATTERNS = [
     ("money", re.compile(rf"(?P<cur>US\$|\$|€|£|¥)\s?{NUMBER}{SCALE}")),
     ("money", re.compile(rf"\b{NUMBER}{SCALE}\s+(?P<cur>{'|'.join(CURRENCY_WORDS)})\b")),
     ("percent", re.compile(rf"\b{NUMBER}\s?(?P<unit>%|percent\b|per cent\b)")),
-    ("distance", re.compile(rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b")),
+    (
+        "distance",
+        re.compile(rf"\b{NUMBER}(?:-|\s)?(?P<unit>km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b"),
+    ),
     ("tally", re.compile(rf"\b{NUMBER}\s+(?P<unit>in favou?r|against|abstentions?|abstained|for)\b")),
     ("count", re.compile(rf"\b{NUMBER}{SCALE}(?:\s+|-)(?:[a-z-]+\s+)?(?P<unit>{COUNT_NOUNS})\b")),
 ]
@@ -69,7 +108,11 @@ def find_amounts(text: str, sentences: list[Sentence], mentions: list[Mention]) 
             start, end = match.start(), match.end()
             if not taken.free(start, end):
                 continue
-            if kind in ("count", "tally") and re.fullmatch(r"(?:1[89]|20)\d\d", match["n"]) and match["unit"] in ("for", "against"):
+            if (
+                kind in ("count", "tally")
+                and re.fullmatch(r"(?:1[89]|20)\d\d", match["n"])
+                and match["unit"] in ("for", "against")
+            ):
                 continue
             sentence = sentence_of(sentences, start)
             amount = measure(kind, match, text, sentence, mentions)

@@ -1,5 +1,6 @@
 """The draft in the build's own annotation format (schemas/input/annotations.schema.json), every item marked
 `review: drafted`, so that a curator corrects it instead of typing it."""
+
 from __future__ import annotations
 
 import re
@@ -84,24 +85,29 @@ def event_item(number: int, event: dict, text: str) -> dict:
     item = {
         "id": f"draft-e{number}-{slug(event['verb'])}",
         "summary": f"{event.get('source') or 'An actor'}: {event['label'].lower()}"
-                   + (f" ({event['target']})." if event.get("target") else "."),
+        + (f" ({event['target']})." if event.get("target") else "."),
         "evidence": event["evidence"],
     }
     with_occurrence(item, text, "evidence", event["start"])
-    item.update({
-        "status": event["status"],
-        "date": event.get("date") if event.get("date_precision") == "day" else None,
-        "date_precision": "day" if event.get("date_precision") == "day" else None,
-        "date_expression": event.get("date_text") if event.get("date_precision") == "day" else None,
-        "date_basis": (f"machine draft: {event['date_text']!r} resolved against the publication date"
-                       if event.get("date") else "machine draft: no date in the sentence"),
-        "source_actor": event.get("source_id"),
-        "target_actor": event.get("target_id") if event.get("target_id") != event.get("source_id") else None,
-        "cameo": event["cameo"],
-        "plover": event.get("plover"),
-        "coding_note": f"machine draft: verb {event['verb']!r} ({event['label']}) in sources/lexicon/event_verbs.csv",
-        "review": "drafted",
-    })
+    item.update(
+        {
+            "status": event["status"],
+            "date": event.get("date") if event.get("date_precision") == "day" else None,
+            "date_precision": "day" if event.get("date_precision") == "day" else None,
+            "date_expression": event.get("date_text") if event.get("date_precision") == "day" else None,
+            "date_basis": (
+                f"machine draft: {event['date_text']!r} resolved against the publication date"
+                if event.get("date")
+                else "machine draft: no date in the sentence"
+            ),
+            "source_actor": event.get("source_id"),
+            "target_actor": event.get("target_id") if event.get("target_id") != event.get("source_id") else None,
+            "cameo": event["cameo"],
+            "plover": event.get("plover"),
+            "coding_note": f"machine draft: verb {event['verb']!r} ({event['label']}) in sources/lexicon/event_verbs.csv",
+            "review": "drafted",
+        }
+    )
     return item
 
 
@@ -121,12 +127,12 @@ def quote_item(number: int, quote: dict, attribution: tuple[int, int], text: str
         item["completeness"] = quote["kind"]
     item["text"] = quote["text"]
     item = with_occurrence(item, text, "text", quote["start"])
-    item["attribution"] = text[attribution[0]:attribution[1]]
+    item["attribution"] = text[attribution[0] : attribution[1]]
     with_occurrence(item, text, "attribution", attribution[0], "attribution_occurrence")
     if quote["kind"] != "scare":
         item["speaker"] = quote.get("speaker_id")
         if quote.get("speaker_start") is not None:
-            item["speaker_as_written"] = text[quote["speaker_start"]:quote["speaker_end"]]
+            item["speaker_as_written"] = text[quote["speaker_start"] : quote["speaker_end"]]
         if quote.get("verb") and quote["verb"] in item["attribution"]:
             item["verb"] = quote["verb"]
     item["date_basis"] = "machine draft: not dated"
@@ -134,16 +140,25 @@ def quote_item(number: int, quote: dict, attribution: tuple[int, int], text: str
     return item
 
 
-def border_section(amounts: list[dict], sentences: list[Sentence],
-                   text: str) -> tuple[list[dict], list[tuple[int, int]]]:
+def border_section(
+    amounts: list[dict], sentences: list[Sentence], text: str
+) -> tuple[list[dict], list[tuple[int, int]]]:
     """A drafted border for each length in km of the border between two countries, and the spans of their
     sentences."""
     borders, spans = [], []
     for amount in amounts:
-        if amount.get("measures") == "border length" and len(amount.get("countries", [])) == 2 and amount["unit"] == "km":
+        if (
+            amount.get("measures") == "border length"
+            and len(amount.get("countries", [])) == 2
+            and amount["unit"] == "km"
+        ):
             sentence = sentence_of(sentences, amount["start"])
-            item = {"countries": amount["countries"], "length_km": int(amount["value"]), "as_written": amount["text"],
-                    "evidence": sentence.text}
+            item = {
+                "countries": amount["countries"],
+                "length_km": int(amount["value"]),
+                "as_written": amount["text"],
+                "evidence": sentence.text,
+            }
             with_occurrence(item, text, "evidence", sentence.start)
             item["review"] = "drafted"
             borders.append(item)
@@ -166,8 +181,16 @@ def sentence_note_section(sentences: list[Sentence], covered: list[tuple[int, in
 
 def vote_entries(votes: list[dict]) -> list[dict]:
     """The votes found, as `unlinked` entries: the drafter links no vote to its resolution."""
-    return [{"text": v["text"], "kind": "vote", "iso3": v["iso3"], "vote": v["vote"],
-             **({"body": v["body"]} if v.get("body") else {})} for v in votes]
+    return [
+        {
+            "text": v["text"],
+            "kind": "vote",
+            "iso3": v["iso3"],
+            "vote": v["vote"],
+            **({"body": v["body"]} if v.get("body") else {}),
+        }
+        for v in votes
+    ]
 
 
 def attribution_span(text: str, quote: dict) -> tuple[int, int]:
@@ -179,8 +202,7 @@ def attribution_span(text: str, quote: dict) -> tuple[int, int]:
     if verb:
         window_start, window_end = max(0, start - 160), min(len(text), end + 160)
         hits = [m.start() for m in re.finditer(re.escape(verb), text[window_start:window_end])]
-        hits = [window_start + h for h in hits
-                if not (quote["start"] <= window_start + h < quote["end"])]
+        hits = [window_start + h for h in hits if not (quote["start"] <= window_start + h < quote["end"])]
         if hits:
             at = min(hits, key=lambda h: abs(h - start))
             lo, hi = min(start, at), max(end, at + len(verb))

@@ -1,5 +1,6 @@
 """Mentions of countries, people, organisations and places, linked to ISO 3166-1 alpha-3, GeoNames ids and the
 package's actors; misspelt names of known people are linked by fuzzy matching (rapidfuzz) with their score."""
+
 from __future__ import annotations
 
 import re
@@ -10,16 +11,49 @@ from rapidfuzz import fuzz, process
 from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, STARTERS, WEEKDAYS, Lexicon
 from .text import Taken
 
-FUZZY_THRESHOLD = 85          # rapidfuzz ratio (0-100) for linking a name to a known person
+FUZZY_THRESHOLD = 85  # rapidfuzz ratio (0-100) for linking a name to a known person
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?(?:['’]s\b|['’](?!\w))?\.?")
-CONNECTORS = {" ", " of ", " for ", " de ", " van ", " von ", " bin ", " al-", " la ", " du ", " of the ", " on ",
-              " for the ", " on the "}
-ABBREVIATED = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Maj.", "Adm.", "St.",
-               "Jr.", "Prof.", "Capt."}
+CONNECTORS = {
+    " ",
+    " of ",
+    " for ",
+    " de ",
+    " van ",
+    " von ",
+    " bin ",
+    " al-",
+    " la ",
+    " du ",
+    " of the ",
+    " on ",
+    " for the ",
+    " on the ",
+}
+ABBREVIATED = {
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Maj.",
+    "Adm.",
+    "St.",
+    "Jr.",
+    "Prof.",
+    "Capt.",
+}
 # A capital after these words is a place ("talks in Astana"); elsewhere it stands for its government ("Moscow warned").
-LOCATIVE = re.compile(r"(?:\b(?:in|at|into|near|outside|inside|visit|visited|visiting|visits|arrived in|based in|"
-                      r"trip to|travel(?:s|led|ed)? to|flew to|flies to|returned to|headed to|heads to|city of|capital|"
-                      r"streets of|centre of|center of)\s+)$", re.I)
+LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|into|near|outside|inside|visit|visited|visiting|visits|arrived in|based in|"
+    r"trip to|travel(?:s|led|ed)? to|flew to|flies to|returned to|headed to|heads to|city of|capital|"
+    r"streets of|centre of|center of)\s+)$",
+    re.I,
+)
 NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES
 
 
@@ -28,13 +62,13 @@ class Mention:
     text: str
     start: int
     end: int
-    kind: str                      # country | person | organisation | place
+    kind: str  # country | person | organisation | place
     iso3: str | None = None
-    id: str | None = None          # the package's actor id when linked
-    name: str | None = None        # fullest name as the article writes it (people, organisations), or canonical
+    id: str | None = None  # the package's actor id when linked
+    name: str | None = None  # fullest name as the article writes it (people, organisations), or canonical
     geonames_id: int | None = None
-    score: float | None = None     # fuzzy-match score when a known person was linked by a misspelt name
-    gender: str | None = None      # m / f when a title says so (Mr, Ms, Mrs): used to resolve "he" and "she"
+    score: float | None = None  # fuzzy-match score when a known person was linked by a misspelt name
+    gender: str | None = None  # m / f when a title says so (Mr, Ms, Mrs): used to resolve "he" and "she"
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -45,9 +79,14 @@ def tokens_runs(text: str) -> list[list[re.Match]]:
     runs: list[list[re.Match]] = []
     previous = None
     for match in TOKEN.finditer(text):
-        if previous is not None and text[previous.end():match.start()] in CONNECTORS and (
-                not previous.group().endswith(("’s", "'s", ".")) or re.fullmatch(r"[A-Z]\.", previous.group())) or (
-                previous is not None and previous.group() in ABBREVIATED and text[previous.end():match.start()] == " "):
+        if (
+            previous is not None
+            and text[previous.end() : match.start()] in CONNECTORS
+            and (not previous.group().endswith(("’s", "'s", ".")) or re.fullmatch(r"[A-Z]\.", previous.group()))
+            or (
+                previous is not None and previous.group() in ABBREVIATED and text[previous.end() : match.start()] == " "
+            )
+        ):
             runs[-1].append(match)
         else:
             runs.append([match])
@@ -62,7 +101,7 @@ def clean(token: re.Match) -> tuple[str, int, int]:
         word, end = word[:-1], end - 1
     for suffix in ("’s", "'s", "’", "'"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            word, end = word[:-len(suffix)], end - len(suffix)
+            word, end = word[: -len(suffix)], end - len(suffix)
             break
     return word, start, end
 
@@ -109,38 +148,52 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
 def find_known_organisations(text: str, lex: Lexicon, found: Found) -> None:
     """The organisations of sources/lexicon/organisations.csv, by any of their names."""
     for match in lex.organisation_re.finditer(text):
-        if match.group() in lex.capitals and LOCATIVE.search(text[max(0, match.start() - 30):match.start()]):
-            continue                 # "in Brussels" is a place; "Brussels froze the talks" is the EU
+        if match.group() in lex.capitals and LOCATIVE.search(text[max(0, match.start() - 30) : match.start()]):
+            continue  # "in Brussels" is a place; "Brussels froze the talks" is the EU
         if found.free(match.start(), match.end()):
             canonical = lex.organisations[match.group()]
-            found.add(Mention(match.group(), match.start(), match.end(), "organisation",
-                              name=canonical, id=lex.actors_by_name.get(canonical)))
+            found.add(
+                Mention(
+                    match.group(),
+                    match.start(),
+                    match.end(),
+                    "organisation",
+                    name=canonical,
+                    id=lex.actors_by_name.get(canonical),
+                )
+            )
 
 
-def find_headed_organisation(text: str, run: list[re.Match], lex: Lexicon,
-                             found: Found) -> list[tuple[str, int, int]]:
+def find_headed_organisation(text: str, run: list[re.Match], lex: Lexicon, found: Found) -> list[tuple[str, int, int]]:
     """The organisation a run of capitalised words names ("the Foreign Ministry", "Georgian Dream"), if any; returns
     the words after it, without leading function words, where step 3 looks for a person."""
     parts = [clean(t) for t in run]
     words = [p[0] for p in parts]
     first = first_word(words)
-    whole = text[parts[first][1]:parts[-1][2]] if len(parts) > first else ""
+    whole = text[parts[first][1] : parts[-1][2]] if len(parts) > first else ""
     head = organisation_head(words, first, lex)
     if head is not None and head >= first and whole not in lex.countries:
         begin = first
         if lex.countries.get(words[first]) and not is_adjective(words[first], lex) and head > first:
-            begin = first + 1           # "China's Foreign Ministry": China, and the Foreign Ministry
+            begin = first + 1  # "China's Foreign Ministry": China, and the Foreign Ministry
         end = organisation_end(text, parts, words, head)
         start, stop = parts[begin][1], parts[end][2]
-        for inner in [m for m in found.mentions if m.kind == "organisation" and start <= m.start and m.end <= stop
-                      and (m.start, m.end) != (start, stop)]:
-            found.drop(inner)           # "Council of the European Union" holds "European Union"
-        if found.free(start, stop) and text[start:stop] not in lex.countries \
-                and not (end == begin and words[begin] in ("Government", "Press", "Party")):
+        for inner in [
+            m
+            for m in found.mentions
+            if m.kind == "organisation" and start <= m.start and m.end <= stop and (m.start, m.end) != (start, stop)
+        ]:
+            found.drop(inner)  # "Council of the European Union" holds "European Union"
+        if (
+            found.free(start, stop)
+            and text[start:stop] not in lex.countries
+            and not (end == begin and words[begin] in ("Government", "Press", "Party"))
+        ):
             org_text = text[start:stop]
-            found.add(Mention(org_text, start, stop, "organisation", name=org_text,
-                              id=lex.actors_by_name.get(org_text)))
-        parts = parts[end + 1:]
+            found.add(
+                Mention(org_text, start, stop, "organisation", name=org_text, id=lex.actors_by_name.get(org_text))
+            )
+        parts = parts[end + 1 :]
     while parts and parts[0][0] in STARTERS:
         parts = parts[1:]
     return parts
@@ -160,11 +213,18 @@ def organisation_head(words: list[str], first: int, lex: Lexicon) -> int | None:
     """The index of the last organisation word of the run ("Ministry", "Bank"), or of its last word when the run is
     a party or company named after its country; None when the run names no organisation."""
     head = max((i for i, w in enumerate(words) if w in ORGANISATION_HEADS), default=None)
-    if head is None and len(words) - first >= 2 and is_adjective(words[first], lex) and \
-            words[first + 1] not in ORGANISATION_HEADS and words[first + 1] not in NON_PERSON and \
-            not lex.title_re.match(" ".join(words[first + 1:]) + " ") and words[first + 1] not in lex.countries \
-            and words[first + 1] not in lex.organisations and len(words) - first <= 3:
-        head = len(words) - 1            # a party or company named after its country: "Georgian Dream"
+    if (
+        head is None
+        and len(words) - first >= 2
+        and is_adjective(words[first], lex)
+        and words[first + 1] not in ORGANISATION_HEADS
+        and words[first + 1] not in NON_PERSON
+        and not lex.title_re.match(" ".join(words[first + 1 :]) + " ")
+        and words[first + 1] not in lex.countries
+        and words[first + 1] not in lex.organisations
+        and len(words) - first <= 3
+    ):
+        head = len(words) - 1  # a party or company named after its country: "Georgian Dream"
     return head
 
 
@@ -172,13 +232,36 @@ def organisation_end(text: str, parts: list[tuple[str, int, int]], words: list[s
     """The index of the last word of the organisation's name: the head and what follows it by "of", "for" and "on"
     ("Ministry of Foreign Affairs"), or by a space after that ("Ministry of Foreign Affairs Press Service")."""
     end = head
-    while end + 1 < len(words) and (text[parts[end][2]:parts[end + 1][1]].strip() in ("of", "for", "of the", "on",
-                                                                                      "for the", "on the")
-                                    or (end > head and text[parts[end][2]:parts[end + 1][1]] == " ")) \
-            and words[end + 1] not in NON_PERSON - {"Foreign", "Defence", "Defense", "Economic", "Energy",
-                                                  "Finance", "Trade", "Interior", "Justice", "Affairs",
-                                                  "Security", "Human", "Rights", "State", "National",
-                                                  "International", "Federal", "General", "Republic"}:
+    while (
+        end + 1 < len(words)
+        and (
+            text[parts[end][2] : parts[end + 1][1]].strip() in ("of", "for", "of the", "on", "for the", "on the")
+            or (end > head and text[parts[end][2] : parts[end + 1][1]] == " ")
+        )
+        and words[end + 1]
+        not in NON_PERSON
+        - {
+            "Foreign",
+            "Defence",
+            "Defense",
+            "Economic",
+            "Energy",
+            "Finance",
+            "Trade",
+            "Interior",
+            "Justice",
+            "Affairs",
+            "Security",
+            "Human",
+            "Rights",
+            "State",
+            "National",
+            "International",
+            "Federal",
+            "General",
+            "Republic",
+        }
+    ):
         end += 1
     return end
 
@@ -187,14 +270,15 @@ def find_acronyms(text: str, found: Found) -> None:
     """An acronym in brackets after an organisation names it, there and wherever it recurs."""
     acronyms = {}
     for mention in [m for m in found.mentions if m.kind == "organisation"]:
-        bracketed = re.match(r"\s+\(([A-Z][A-Z0-9&+-]{1,9})\)", text[mention.end:mention.end + 14])
+        bracketed = re.match(r"\s+\(([A-Z][A-Z0-9&+-]{1,9})\)", text[mention.end : mention.end + 14])
         if bracketed:
             acronyms.setdefault(bracketed.group(1), mention)
     for acronym, mention in acronyms.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
             if found.free(match.start(), match.end()):
-                found.add(Mention(acronym, match.start(), match.end(), "organisation", name=mention.name,
-                                  id=mention.id))
+                found.add(
+                    Mention(acronym, match.start(), match.end(), "organisation", name=mention.name, id=mention.id)
+                )
 
 
 def find_countries(text: str, lex: Lexicon, found: Found) -> None:
@@ -205,7 +289,7 @@ def find_countries(text: str, lex: Lexicon, found: Found) -> None:
         if not found.free(start, end):
             continue
         if word in REGIONS:
-            found.taken.add(start, end)      # a region, or a title holding a city's name: not a country
+            found.taken.add(start, end)  # a region, or a title holding a city's name: not a country
             continue
         if word in lex.capitals and word not in lex.countries:
             iso3 = lex.capitals[word]
@@ -222,12 +306,15 @@ def capital_is_place(text: str, start: int, end: int, lex: Lexicon, mentions: li
     """A capital is a place after a locative ("talks in Astana"), in a dateline, or beside another place ("Tashkent
     and Astana"); elsewhere it stands for its government ("Moscow warned")."""
     line_start = text.rfind("\n", 0, start) + 1
-    dateline = text[end:end + 1] in ("\n", "") or (not text[line_start:start].strip()
-                                                   and text[end:end + 2].strip()[:1] in (",", "(", "—", "–", "-"))
-    coordinated = re.search(r"(\w+) and $", text[max(0, start - 30):start])
-    with_place = coordinated and (coordinated.group(1) in lex.cities or any(
-        m.kind == "place" and m.end == coordinated.end(1) + max(0, start - 30) for m in mentions))
-    return bool(LOCATIVE.search(text[max(0, start - 30):start]) or dateline or with_place)
+    dateline = text[end : end + 1] in ("\n", "") or (
+        not text[line_start:start].strip() and text[end : end + 2].strip()[:1] in (",", "(", "—", "–", "-")
+    )
+    coordinated = re.search(r"(\w+) and $", text[max(0, start - 30) : start])
+    with_place = coordinated and (
+        coordinated.group(1) in lex.cities
+        or any(m.kind == "place" and m.end == coordinated.end(1) + max(0, start - 30) for m in mentions)
+    )
+    return bool(LOCATIVE.search(text[max(0, start - 30) : start]) or dateline or with_place)
 
 
 def surname_index(mentions: list[Mention], lex: Lexicon) -> dict[str, Mention]:
@@ -238,7 +325,7 @@ def surname_index(mentions: list[Mention], lex: Lexicon) -> dict[str, Mention]:
         surnames.setdefault(person.text.split()[-1], person)
         first = person.text.split()[0]
         if len(first) <= 3 and len(person.text.split()) == 2:
-            surnames.setdefault(first, person)     # family name first: "Xi Jinping" ... "Xi said"
+            surnames.setdefault(first, person)  # family name first: "Xi Jinping" ... "Xi said"
     for name, actor_id in lex.people.items():
         surnames.setdefault(name.split()[-1], Mention(name, -1, -1, "person", id=actor_id, name=name))
     return surnames
@@ -248,17 +335,20 @@ def find_surnames(text: str, surnames: dict[str, Mention], found: Found) -> None
     """Every free occurrence of a surname, as a mention of the person it stands for."""
     if not surnames:
         return
-    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})"
-                         r"(?![\w-])(?!['’](?!s\b)\w)")
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{'|'.join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))})"
+        r"(?![\w-])(?!['’](?!s\b)\w)"
+    )
     for match in pattern.finditer(text):
         if found.free(match.start(), match.end()):
             full = surnames[match.group()]
-            found.add(Mention(match.group(), match.start(), match.end(), "person", id=full.id,
-                              name=full.name or full.text))
+            found.add(
+                Mention(match.group(), match.start(), match.end(), "person", id=full.id, name=full.name or full.text)
+            )
 
 
 def complete_surnames(mentions: list[Mention], surnames: dict[str, Mention]) -> None:
-    """"Ms Baerbock" found in step 3 is the Annalena Baerbock of the article."""
+    """ "Ms Baerbock" found in step 3 is the Annalena Baerbock of the article."""
     for mention in mentions:
         if mention.kind == "person" and " " not in mention.text and mention.text in surnames:
             full = surnames[mention.text]
@@ -269,7 +359,7 @@ def assign_genders(text: str, mentions: list[Mention]) -> None:
     """A person's gender, when a title before any mention of that name tells it (Mr, Ms, Mrs, King, Queen ...)."""
     genders = {}
     for mention in mentions:
-        title = re.search(r"(\w+\.?)\s+$", text[max(0, mention.start - 14):mention.start])
+        title = re.search(r"(\w+\.?)\s+$", text[max(0, mention.start - 14) : mention.start])
         if mention.kind == "person" and title and title.group(1) in TITLE_GENDER:
             genders.setdefault(mention.name, TITLE_GENDER[title.group(1)])
     for mention in mentions:
@@ -285,7 +375,7 @@ def name_organisations_fully(text: str, mentions: list[Mention]) -> None:
             fullest[mention.name] = re.sub(r"^(?:the|The)\s+", "", mention.text)
     for canonical in fullest:
         if canonical and len(canonical) > len(fullest[canonical]) and canonical in text:
-            fullest[canonical] = canonical      # "U.N." in an article that also writes "United Nations"
+            fullest[canonical] = canonical  # "U.N." in an article that also writes "United Nations"
     for mention in mentions:
         if mention.kind == "organisation":
             mention.name = fullest[mention.name]
@@ -299,7 +389,7 @@ def is_adjective(word: str, lex: Lexicon) -> bool:
 def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add, free) -> None:
     if not parts:
         return
-    run_text = text[parts[0][1]:parts[-1][2]]
+    run_text = text[parts[0][1] : parts[-1][2]]
     title = lex.title_re.match(run_text + " ")
     titled = False
     if title:
@@ -307,9 +397,9 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
         parts = [p for p in parts if p[1] >= cut]
         titled = True
     while parts and (parts[0][0] in lex.countries or parts[0][0] in lex.capitals or parts[0][0] in lex.organisations):
-        parts = parts[1:]          # "US Secretary of State ..." after the title pass of a country-led run
+        parts = parts[1:]  # "US Secretary of State ..." after the title pass of a country-led run
         if parts:
-            rest = text[parts[0][1]:parts[-1][2]] + " "
+            rest = text[parts[0][1] : parts[-1][2]] + " "
             more = lex.title_re.match(rest)
             if more:
                 cut = parts[0][1] + more.end()
@@ -318,16 +408,16 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
     if not parts:
         return
     for index in range(1, len(parts)):
-        if text[parts[index - 1][2]:parts[index][1]].strip() in ("of", "for", "of the", "for the", "on", "on the"):
+        if text[parts[index - 1][2] : parts[index][1]].strip() in ("of", "for", "of the", "for the", "on", "on the"):
             tail = parts[index:]
-            tail_text = text[tail[0][1]:tail[-1][2]]
+            tail_text = text[tail[0][1] : tail[-1][2]]
             country = lex.country_re.match(tail_text)
             if country and country.end() < len(tail_text):
                 # "Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tleuberdi": the name follows
                 cut = tail[0][1] + country.end()
                 parts = [p for p in tail if p[1] >= cut]
             else:
-                parts = parts[:index]         # "Sen. Rand Paul of Kentucky": the name ends before "of"
+                parts = parts[:index]  # "Sen. Rand Paul of Kentucky": the name ends before "of"
             break
     if not parts:
         return
@@ -339,11 +429,13 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
     if any(w in NON_PERSON for w in words) or any(w in MONTHS or w in WEEKDAYS or w.isupper() for w in words):
         return
     if len(words) == 1 and not titled:
-        return                      # single names are found as surnames of full names in step 4
+        return  # single names are found as surnames of full names in step 4
     if not titled and name in lex.cities:
         return
-    if not titled and re.search(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", text[max(0, start - 8):start], re.I):
-        return                      # "its Global Gateway programme": a name with a determiner is not a person
+    if not titled and re.search(
+        r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", text[max(0, start - 8) : start], re.I
+    ):
+        return  # "its Global Gateway programme": a name with a determiner is not a person
     actor_id, score = link_person(name, lex)
     add(Mention(name, start, end, "person", id=actor_id, name=name, score=score))
 
@@ -360,5 +452,18 @@ def link_person(name: str, lex: Lexicon) -> tuple[str | None, float | None]:
     return None, None
 
 
-TITLE_GENDER = {"Mr": "m", "Mr.": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f", "King": "m", "Queen": "f",
-                "Prince": "m", "Spokesman": "m", "Spokeswoman": "f", "Chairman": "m", "Chairwoman": "f"}
+TITLE_GENDER = {
+    "Mr": "m",
+    "Mr.": "m",
+    "Ms": "f",
+    "Ms.": "f",
+    "Mrs": "f",
+    "Mrs.": "f",
+    "King": "m",
+    "Queen": "f",
+    "Prince": "m",
+    "Spokesman": "m",
+    "Spokeswoman": "f",
+    "Chairman": "m",
+    "Chairwoman": "f",
+}

@@ -3,6 +3,7 @@
 precision against the publication date, forward or back by the tense of the sentence.
 
 Values: day -> YYYY-MM-DD; week -> the Monday of that week (YYYY-MM-DD); month -> YYYY-MM; year -> YYYY."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,40 +18,106 @@ from dateutil.relativedelta import relativedelta
 from ..core.registry import WEEKDAYS
 from .text import FUTURE, Taken
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-         r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-         r"Sept|Sep|Oct|Nov|Dec)")
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sept|Sep|Oct|Nov|Dec)"
+)
 WEEKDAY = "(?:" + "|".join(day.title() for day in WEEKDAYS) + ")"
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "ninth": 9, "tenth": 10}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 # How an article names each event an anniversary can count from, keyed by the event's name in
 # sources/reference/key_dates.csv, the one place that holds its date (lexicon.anniversary_dates reads it).
 ANNIVERSARY_EVENTS = {
-    "Russian full-scale invasion of Ukraine begins":
-        re.compile(r"(?:Russia['’]s\s+|the\s+)?(?:full-scale\s+|Russian\s+|large-scale\s+)*"
-                   r"invasion(?:\s+of\s+Ukraine)?", re.I),
-    "Dissolution of the USSR (declaration 142-N of the Soviet of the Republics of the USSR Supreme Soviet)":
-        re.compile(r"(?:the\s+)?(?:collapse|dissolution|breakup|break-up)\s+of\s+the\s+Soviet\s+Union", re.I),
+    "Russian full-scale invasion of Ukraine begins": re.compile(
+        r"(?:Russia['’]s\s+|the\s+)?(?:full-scale\s+|Russian\s+|large-scale\s+)*"
+        r"invasion(?:\s+of\s+Ukraine)?",
+        re.I,
+    ),
+    "Dissolution of the USSR (declaration 142-N of the Soviet of the Republics of the USSR Supreme Soviet)": re.compile(
+        r"(?:the\s+)?(?:collapse|dissolution|breakup|break-up)\s+of\s+the\s+Soviet\s+Union", re.I
+    ),
 }
 
 PATTERNS = [
-    ("anniversary", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                               r"\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{3,80})", re.I)),
+    (
+        "anniversary",
+        re.compile(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            r"\d+(?:st|nd|rd|th))\s+anniversary\s+of\s+(?P<what>[^,.;:“”\"]{3,80})",
+            re.I,
+        ),
+    ),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b")),
-    ("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?(?![\w])")),
-    ("month_day", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,\s*(?P<y>\d{{4}}))?(?!\d)")),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(rf"\b(?P<month>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,\s*(?P<y>\d{{4}}))?(?!\d)"),
+    ),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?(?P<month>{MONTH})\s+(?P<y>\d{{4}})\b")),
     ("month", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?(?P<month>{MONTH})(?![\w])")),
-    ("weekday", re.compile(rf"\b(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"
+        ),
+    ),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("relative", re.compile(r"\b(?P<mod>last|next|this|past|coming|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
-                       r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("year", re.compile(r"\b(?:in|In|since|Since|until|by|from|From|before|after|during|throughout|year|of|early|late|and|to)\s"
-                        r"(?P<y>1[89]\d\d|20\d\d)(?!\s*(?:km|%|percent|per cent|people|troops|votes|soldiers|tonnes|[-–]\d))\b")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<mod>last|next|this|past|coming|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+            r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|In|since|Since|until|by|from|From|before|after|during|throughout|year|of|early|late|and|to)\s"
+            r"(?P<y>1[89]\d\d|20\d\d)(?!\s*(?:km|%|percent|per cent|people|troops|votes|soldiers|tonnes|[-–]\d))\b"
+        ),
+    ),
     ("year", re.compile(r"(?<=mid-)(?P<y>1[89]\d\d|20\d\d)\b")),
 ]
 MAY_CONTEXT = re.compile(r"(?:\b(?:in|since|until|by|from|early|late|mid-|last|next|this|of|before|after)\s*)$", re.I)
@@ -64,8 +131,8 @@ class TimeExpression:
     value: str | None
     precision: str | None
     rule: str
-    direction: str | None = None      # past | future, when the value depended on the tense
-    unresolved: str | None = None     # why no value was given
+    direction: str | None = None  # past | future, when the value depended on the tense
+    unresolved: str | None = None  # why no value was given
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -74,6 +141,7 @@ class TimeExpression:
 @dataclass(frozen=True)
 class Context:
     """What an expression is resolved against: the publication date, the tense of its clause, the dated events."""
+
     published: dt.date | None
     future: bool
     anniversaries: list[tuple[re.Pattern, dt.date]]
@@ -97,8 +165,9 @@ def fmt(date: dt.date, precision: str) -> str:
     return date.isoformat()
 
 
-def find_dates(text: str, published: dt.date | None, sentences,
-               anniversaries: list[tuple[re.Pattern, dt.date]]) -> list[TimeExpression]:
+def find_dates(
+    text: str, published: dt.date | None, sentences, anniversaries: list[tuple[re.Pattern, dt.date]]
+) -> list[TimeExpression]:
     """The temporal expressions of the text, resolved against the publication date; anniversaries count from the
     dated events given (the lexicon's, from sources/reference/key_dates.csv)."""
     found: list[TimeExpression] = []
@@ -108,24 +177,45 @@ def find_dates(text: str, published: dt.date | None, sentences,
             start, end = match.start(), match.end()
             if not taken.free(start, end):
                 continue
-            if rule in ("month", "month_day", "day_month") and match.group("month") in ("May", "Mar", "Jun", "Jan", "Sep", "Sept"):
-                if rule == "month" and not MAY_CONTEXT.search(text[max(0, start - 12):start]):
+            if rule in ("month", "month_day", "day_month") and match.group("month") in (
+                "May",
+                "Mar",
+                "Jun",
+                "Jan",
+                "Sep",
+                "Sept",
+            ):
+                if rule == "month" and not MAY_CONTEXT.search(text[max(0, start - 12) : start]):
                     continue
-            if rule == "month" and match.group("month").rstrip(".") in ("Mar", "Jun", "Jan", "Sep", "Sept", "Dec",
-                                                                       "Oct", "Nov", "Aug", "Apr", "Feb", "Jul"):
-                continue        # a bare abbreviation is too often something else
+            if rule == "month" and match.group("month").rstrip(".") in (
+                "Mar",
+                "Jun",
+                "Jan",
+                "Sep",
+                "Sept",
+                "Dec",
+                "Oct",
+                "Nov",
+                "Aug",
+                "Apr",
+                "Feb",
+                "Jul",
+            ):
+                continue  # a bare abbreviation is too often something else
             future = tense_is_future(text, start, sentences)
             expression = resolve(rule, match, Context(published, future, anniversaries))
             if expression is None:
                 continue
             expression.start, expression.end = start + expression.start, start + expression.end
-            expression.text = text[expression.start:expression.end]
+            expression.text = text[expression.start : expression.end]
             found.append(expression)
             taken.add(start, end)
     return sorted(found, key=lambda e: e.start)
 
 
-CLAUSE_EDGE = re.compile(r"[,;:“”\"(]|\b(?:that|after|before|when|while|since|because|as|and|but|until|who|which)\b", re.I)
+CLAUSE_EDGE = re.compile(
+    r"[,;:“”\"(]|\b(?:that|after|before|when|while|since|because|as|and|but|until|who|which)\b", re.I
+)
 
 
 def tense_is_future(text: str, at: int, sentences) -> bool:
@@ -135,9 +225,9 @@ def tense_is_future(text: str, at: int, sentences) -> bool:
     begin = max(sentence.start if sentence else 0, at - 120)
     before = text[begin:at]
     edges = list(CLAUSE_EDGE.finditer(before))
-    clause = before[edges[-1].end():] if edges else before
+    clause = before[edges[-1].end() :] if edges else before
     if len(clause.split()) <= 1 and len(edges) >= 2:
-        clause = before[edges[-2].end():]       # "will meet Tokayev, on Friday"
+        clause = before[edges[-2].end() :]  # "will meet Tokayev, on Friday"
     return bool(FUTURE.search(clause))
 
 
@@ -163,12 +253,12 @@ def resolve_iso(rule: str, match: re.Match, when: Context) -> TimeExpression | N
 
 def resolve_numeric(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
     first, second = int(match["a"]), int(match["b"])
-    day, month = (first, second) if first > 12 or second <= 12 else (second, first)   # day first unless impossible
+    day, month = (first, second) if first > 12 or second <= 12 else (second, first)  # day first unless impossible
     return dated_day(rule, match, int(match["y"]), month, day)
 
 
 def resolve_day_and_month(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
-    """"23 February", "Feb. 23, 2023": without a year, the nearest such day back or forward by the tense."""
+    """ "23 February", "Feb. 23, 2023": without a year, the nearest such day back or forward by the tense."""
     month, day = month_number(match["month"]), int(match["d"])
     if match["y"]:
         return dated_day(rule, match, int(match["y"]), month, day)
@@ -211,27 +301,32 @@ def resolve_year(rule: str, match: re.Match, when: Context) -> TimeExpression | 
 def counted_from_publication(resolver: Resolver) -> Resolver:
     """A resolver of an expression that counts from the publication date: without one, the expression stays
     unresolved, with the precision its unit gives."""
+
     @functools.wraps(resolver)
     def resolved(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
         if when.published is None:
             unit = {"weekday": "day", "deictic": "day"}.get(rule) or (
-                match["unit"].lower().rstrip("s") if "unit" in match.re.groupindex else None)
-            return TimeExpression("", *whole(match), None, unit, rule,
-                                  unresolved="relative to an unknown publication date")
+                match["unit"].lower().rstrip("s") if "unit" in match.re.groupindex else None
+            )
+            return TimeExpression(
+                "", *whole(match), None, unit, rule, unresolved="relative to an unknown publication date"
+            )
         return resolver(rule, match, when)
+
     return resolved
 
 
 @counted_from_publication
 def resolve_weekday(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
-    """"on Friday", "last Monday": the nearest such day forward or back by the modifier, else by the tense."""
+    """ "on Friday", "last Monday": the nearest such day forward or back by the modifier, else by the tense."""
     published = when.published
     weekday = WEEKDAYS.index(match["wd"].lower())
     mod = (match["mod"] or "").lower()
     if mod in ("next", "coming") or (when.future and mod != "last" and mod != "past"):
         delta = (weekday - published.weekday()) % 7 or 7
-        return TimeExpression("", *whole(match), (published + dt.timedelta(days=delta)).isoformat(), "day", rule,
-                              "future")
+        return TimeExpression(
+            "", *whole(match), (published + dt.timedelta(days=delta)).isoformat(), "day", rule, "future"
+        )
     delta = (published.weekday() - weekday) % 7
     if mod in ("last", "past") and delta == 0:
         delta = 7
@@ -246,7 +341,7 @@ def resolve_deictic(rule: str, match: re.Match, when: Context) -> TimeExpression
 
 @counted_from_publication
 def resolve_relative(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
-    """"last week", "next month", "this year": the week, month or year before, after or of the publication."""
+    """ "last week", "next month", "this year": the week, month or year before, after or of the publication."""
     mod, unit = match["mod"].lower(), match["unit"].lower()
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
     moved = when.published + relativedelta(**{unit + "s": step})
@@ -256,8 +351,8 @@ def resolve_relative(rule: str, match: re.Match, when: Context) -> TimeExpressio
 
 @counted_from_publication
 def resolve_ago(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
-    """"two weeks ago": counted back from the publication date, at the precision of the unit."""
-    count = NUMBER_WORDS.get(match["n"].lower(), None) if not match["n"].isdigit() else int(match["n"])
+    """ "two weeks ago": counted back from the publication date, at the precision of the unit."""
+    count = NUMBER_WORDS.get(match["n"].lower()) if not match["n"].isdigit() else int(match["n"])
     unit = match["unit"].lower().rstrip("s")
     if count is None:
         return TimeExpression("", *whole(match), None, unit, rule, unresolved=f"{match['n']!r} is not a number")
@@ -267,7 +362,7 @@ def resolve_ago(rule: str, match: re.Match, when: Context) -> TimeExpression | N
 
 @counted_from_publication
 def resolve_anniversary(rule: str, match: re.Match, when: Context) -> TimeExpression | None:
-    """"the first anniversary of the Russian invasion": the event's date from key_dates.csv plus the years counted;
+    """ "the first anniversary of the Russian invasion": the event's date from key_dates.csv plus the years counted;
     the expression ends where the name of the event does."""
     ordinal = match["ord"].lower()
     count = ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group())
@@ -277,8 +372,9 @@ def resolve_anniversary(rule: str, match: re.Match, when: Context) -> TimeExpres
             end = match.start("what") - match.start() + what.end()
             value = date + relativedelta(years=count)
             return TimeExpression("", 0, end, value.isoformat(), "day", rule, unresolved=None)
-    return TimeExpression("", *whole(match), None, "day", rule,
-                          unresolved="anniversary of an event the drafter has no date for")
+    return TimeExpression(
+        "", *whole(match), None, "day", rule, unresolved="anniversary of an event the drafter has no date for"
+    )
 
 
 RESOLVERS: dict[str, Resolver] = {

@@ -1,4 +1,5 @@
 """Actor rows: the registry's actors with every way the sources write them and the count of their mentions."""
+
 from __future__ import annotations
 
 

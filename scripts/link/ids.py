@@ -1,4 +1,5 @@
 """Ids across articles: unique everywhere, and every reference to an event pointing at an event that exists."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,9 +17,13 @@ def check_unique(tables: dict[str, list[dict]], files: dict[str, Path]) -> None:
         seen: dict[str, str] = {}
         for row in tables[table]:
             if row[key] in seen:
-                raise DuplicateId(files[row["source_id"]], f"{section} (id: {row[key]})", "id",
-                                  f"the id is already used in {files[seen[row[key]]]}.",
-                                  "give every item its own id across all sources (prefix it with the article's subject).")
+                raise DuplicateId(
+                    files[row["source_id"]],
+                    f"{section} (id: {row[key]})",
+                    "id",
+                    f"the id is already used in {files[seen[row[key]]]}.",
+                    "give every item its own id across all sources (prefix it with the article's subject).",
+                )
             seen[row[key]] = row["source_id"]
 
 
@@ -28,5 +33,10 @@ def check_event_links(tables: dict[str, list[dict]], files: dict[str, Path]) -> 
     for table, key in POINTING_AT_EVENTS:
         for row in tables[table]:
             if row["event_id"] is not None and row["event_id"] not in events:
-                raise UnknownEvent(files[row["source_id"]], f"{table} ({key}: {row[key]})", "event",
-                                   f"no event with id {row['event_id']!r}.", "use the id of an event of the annotations.")
+                raise UnknownEvent(
+                    files[row["source_id"]],
+                    f"{table} ({key}: {row[key]})",
+                    "event",
+                    f"no event with id {row['event_id']!r}.",
+                    "use the id of an event of the annotations.",
+                )

@@ -1,4 +1,5 @@
 """Link: the staged articles joined into the package's tables, with the reference rows beside them."""
+
 from __future__ import annotations
 
 from ..core.registry import TABLES

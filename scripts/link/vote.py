@@ -1,4 +1,5 @@
 """Votes: the roll-call rows of the reference, each counting the statements articles make about it."""
+
 from __future__ import annotations
 
 from collections import Counter

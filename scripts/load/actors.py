@@ -1,4 +1,5 @@
 """Actors: the curated registry (sources/actors.yaml) joined with the identifiers of the reference entities."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -52,18 +53,33 @@ def resolve_entity(item: dict, entities: dict[str, dict], path: Path, label: str
     if "entity" not in item:
         return {}
     if item["entity"] not in entities:
-        raise UnknownActor(path, label, "entity", f"no row named {item['entity']!r} in sources/reference/entities.csv.",
-                           "use the name exactly as in entities.csv, or drop `entity:` and give the fields here.")
+        raise UnknownActor(
+            path,
+            label,
+            "entity",
+            f"no row named {item['entity']!r} in sources/reference/entities.csv.",
+            "use the name exactly as in entities.csv, or drop `entity:` and give the fields here.",
+        )
     for field in FROM_ENTITY:
         if field in item:
-            raise AnnotationFormatError(path, label, field, "this field comes from sources/reference/entities.csv.",
-                                        "remove it here (one source of truth), or correct entities.csv with a citation.")
+            raise AnnotationFormatError(
+                path,
+                label,
+                field,
+                "this field comes from sources/reference/entities.csv.",
+                "remove it here (one source of truth), or correct entities.csv with a citation.",
+            )
     return entities[item["entity"]]
 
 
 def require_actor(actors: dict, ident: str | None, *, file: object, item: str, field: str) -> str | None:
     """An actor id that exists (or None)."""
     if ident is not None and ident not in actors:
-        raise UnknownActor(file, item, field, f"no actor with id {ident!r}.",
-                           "use an id of sources/actors.yaml, or add the actor there.")
+        raise UnknownActor(
+            file,
+            item,
+            field,
+            f"no actor with id {ident!r}.",
+            "use an id of sources/actors.yaml, or add the actor there.",
+        )
     return ident

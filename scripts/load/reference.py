@@ -1,5 +1,6 @@
 """Reference tables (sources/reference/): UN roll calls checked against their official tallies, Factbook land borders
 checked against each country's total, the entities with their identifiers, key dates and resolutions."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -26,8 +27,13 @@ def load_roll_calls(root: Path) -> list[dict]:
             label = f"{resolution['symbol']} ({call['iso3']})"
             check_iso3(call["iso3"], file=path, item=label, field="iso3")
             if call["vote"] not in VOTE_VALUES:
-                raise UnknownCode(path, label, "vote", f"{call['vote']!r} is not a vote value.",
-                                  f"use one of {', '.join(VOTE_VALUES)}.")
+                raise UnknownCode(
+                    path,
+                    label,
+                    "vote",
+                    f"{call['vote']!r} is not a vote value.",
+                    f"use one of {', '.join(VOTE_VALUES)}.",
+                )
             if call["iso3"] in seen:
                 raise ReferenceMismatch(path, label, "iso3", "the state is listed twice.", "keep one row per state.")
             seen.add(call["iso3"])
@@ -43,9 +49,13 @@ def check_tally(resolution: dict, calls: list[dict], path: Path) -> None:
     if len(calls) != UN_MEMBER_STATES or any(counted[v] != expected[v] for v in VOTE_VALUES):
         found = ", ".join(f"{counted[v]} {v}" for v in VOTE_VALUES)
         want = ", ".join(f"{expected[v]} {v}" for v in VOTE_VALUES)
-        raise ReferenceMismatch(path, resolution["symbol"], "vote",
-                                f"expected {UN_MEMBER_STATES} states ({want}), found {len(calls)} ({found}).",
-                                "correct the roll call from the official record (UN Digital Library), citing it.")
+        raise ReferenceMismatch(
+            path,
+            resolution["symbol"],
+            "vote",
+            f"expected {UN_MEMBER_STATES} states ({want}), found {len(calls)} ({found}).",
+            "correct the roll call from the official record (UN Digital Library), citing it.",
+        )
 
 
 def load_factbook_borders(root: Path) -> list[dict]:
@@ -61,10 +71,14 @@ def load_factbook_borders(root: Path) -> list[dict]:
     for total in read_csv(folder / "land_boundary_totals.csv"):
         if total["iso3"] in sums and total["iso3"] not in ("RUS", "CHN"):  # only their Central Asian borders are listed
             if sums[total["iso3"]] != int(total["total_land_boundary_km"]):
-                raise ReferenceMismatch(path, total["iso3"], "length_km",
-                                        f"expected the borders of {total['iso3']} to sum to {total['total_land_boundary_km']} km "
-                                        f"(land_boundary_totals.csv), found {sums[total['iso3']]} km.",
-                                        "correct the border rows from the Factbook, citing the snapshot.")
+                raise ReferenceMismatch(
+                    path,
+                    total["iso3"],
+                    "length_km",
+                    f"expected the borders of {total['iso3']} to sum to {total['total_land_boundary_km']} km "
+                    f"(land_boundary_totals.csv), found {sums[total['iso3']]} km.",
+                    "correct the border rows from the Factbook, citing the snapshot.",
+                )
     return rows
 
 

@@ -3,6 +3,7 @@
 Policy: `make build` publishes reviewed annotations only and refuses an article that still holds drafted items
 (`review: drafted`, or names under `drafted_mentions`), naming the first one. `python -m scripts.build
 --allow-drafts` publishes them, every row marked review_status = drafted, and the quality report counts them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ def status(item: dict) -> str:
 @dataclass(frozen=True)
 class Drafted:
     """One machine-drafted item still to review: its label in the file and the article text it cites."""
+
     label: str
     cited: tuple[str, ...]
 
@@ -35,8 +37,10 @@ def drafted_items(annotations: dict, root: Path = ROOT) -> list[str]:
 
 def drafted_entries(annotations: dict, root: Path = ROOT) -> list[Drafted]:
     """Every drafted item, in file order: drafted names, then the drafted items of each reviewable section."""
-    entries = [Drafted(f"drafted_mentions.{actor_id}", tuple(names))
-               for actor_id, names in annotations.get("drafted_mentions", {}).items()]
+    entries = [
+        Drafted(f"drafted_mentions.{actor_id}", tuple(names))
+        for actor_id, names in annotations.get("drafted_mentions", {}).items()
+    ]
     for section in reviewable_sections(root):
         for index, item in enumerate(annotations.get(section, [])):
             if status(item) == "drafted":
@@ -50,10 +54,14 @@ def apply_policy(annotations: dict, file: Path, allow_drafts: bool, root: Path =
     allowed (drafted names join `mentions`, remembered under `_drafted_names`)."""
     drafted = drafted_items(annotations, root)
     if drafted and not allow_drafts:
-        raise UnreviewedDraft(file, drafted[0], "review",
-                              f"{len(drafted)} machine-drafted item(s) are not reviewed.",
-                              "check each one, then set `review: reviewed` (move drafted_mentions names to mentions) or "
-                              "delete it; to publish drafts marked as such, run python -m scripts.build --allow-drafts.")
+        raise UnreviewedDraft(
+            file,
+            drafted[0],
+            "review",
+            f"{len(drafted)} machine-drafted item(s) are not reviewed.",
+            "check each one, then set `review: reviewed` (move drafted_mentions names to mentions) or "
+            "delete it; to publish drafts marked as such, run python -m scripts.build --allow-drafts.",
+        )
     merged = dict(annotations)
     names = {actor_id: list(values) for actor_id, values in annotations.get("mentions", {}).items()}
     drafted_names = set()

@@ -1,4 +1,5 @@
 """A source folder: the article with its metadata and its curated annotations, loaded together."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,15 @@ from .review import apply_policy
 SOURCE_FILES = ("article.txt", "metadata.yaml", "annotations.yaml")
 
 # Fields of annotation items that cite the article's words.
-CITING_FIELDS = ("evidence", "text", "attribution", "as_written", "speaker_as_written", "addressee_as_written",
-                 "date_expression")
+CITING_FIELDS = (
+    "evidence",
+    "text",
+    "attribution",
+    "as_written",
+    "speaker_as_written",
+    "addressee_as_written",
+    "date_expression",
+)
 
 
 def source_folders(root: Path) -> list[Path]:
@@ -31,17 +39,32 @@ def check_source_folder(root: Path, folder: Path) -> None:
     """A source folder is a real folder inside sources/articles/, named like an id, whose files stay in the repository."""
     inside = (root / ARTICLES).resolve()
     if not ID_PATTERN.match(folder.name):
-        raise UnsafePath(folder, folder.name, "source id", "a source id is lower-case letters, digits and hyphens.",
-                         "rename the folder (e.g. reuters-unga-vote-2023-02-23).")
+        raise UnsafePath(
+            folder,
+            folder.name,
+            "source id",
+            "a source id is lower-case letters, digits and hyphens.",
+            "rename the folder (e.g. reuters-unga-vote-2023-02-23).",
+        )
     if folder.is_symlink() or folder.resolve().parent != inside:
-        raise UnsafePath(folder, folder.name, "folder", f"the folder is a link to {folder.resolve()}.",
-                         "copy the article into sources/articles/ instead of linking to it.")
+        raise UnsafePath(
+            folder,
+            folder.name,
+            "folder",
+            f"the folder is a link to {folder.resolve()}.",
+            "copy the article into sources/articles/ instead of linking to it.",
+        )
     repository = root.resolve()
     for name in SOURCE_FILES:
         path = folder / name
         if path.is_symlink() and not path.resolve().is_relative_to(repository):
-            raise UnsafePath(path, folder.name, name, f"a link to {path.resolve()}, outside the repository.",
-                             "copy the file into the source folder instead of linking to it.")
+            raise UnsafePath(
+                path,
+                folder.name,
+                name,
+                f"a link to {path.resolve()}, outside the repository.",
+                "copy the file into the source folder instead of linking to it.",
+            )
 
 
 def load_reviewed_source(folder: Path, root: Path, allow_drafts: bool) -> tuple[Article, dict]:
@@ -49,12 +72,17 @@ def load_reviewed_source(folder: Path, root: Path, allow_drafts: bool) -> tuple[
     publication date a real day that is not in the future."""
     article, annotations = load_source(folder, root)
     annotations = apply_policy(annotations, folder / "annotations.yaml", allow_drafts, root)
-    published = parse_date(article.metadata["published"], file=folder / "metadata.yaml", item=folder.name,
-                           field="published")
+    published = parse_date(
+        article.metadata["published"], file=folder / "metadata.yaml", item=folder.name, field="published"
+    )
     if published > dt.date.today():
-        raise InvalidDate(folder / "metadata.yaml", folder.name, "published",
-                          f"{published} is in the future (today is {dt.date.today()}).",
-                          "give the date the article was published.")
+        raise InvalidDate(
+            folder / "metadata.yaml",
+            folder.name,
+            "published",
+            f"{published} is in the future (today is {dt.date.today()}).",
+            "give the date the article was published.",
+        )
     return article, annotations
 
 
@@ -66,8 +94,11 @@ def load_source(folder: Path, root: Path = ROOT) -> tuple[Article, dict]:
     except ArticleChanged as exc:
         text = (folder / "article.txt").read_bytes().decode("utf-8", errors="replace")
         missing = sorted({cited for cited in cited_texts(annotations) if cited not in text})
-        detail = (f" {len(missing)} cited passages are no longer in it, e.g. {missing[:3]}." if missing
-                  else " All cited passages are still in it, but offsets may have moved.")
+        detail = (
+            f" {len(missing)} cited passages are no longer in it, e.g. {missing[:3]}."
+            if missing
+            else " All cited passages are still in it, but offsets may have moved."
+        )
         raise ArticleChanged(exc.file, exc.item, exc.field, exc.problem + detail, exc.fix) from None
     return article, annotations
 

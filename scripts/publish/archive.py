@@ -1,9 +1,10 @@
 """Zip entries that do not depend on when or by whom they were written, so the same content gives the same bytes."""
+
 from __future__ import annotations
 
 import zipfile
 
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)     # the earliest time a zip entry can carry
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 
 def fixed_entry(name: str) -> zipfile.ZipInfo:

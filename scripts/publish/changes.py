@@ -1,4 +1,5 @@
 """What a build changes: its tables against the package published before it, row by row by primary key."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ def compare(tables: dict[str, list[dict]], published: Path, root: Path) -> list[
         path = published / f"{name}.csv"
         try:
             before = {tuple(row[k] for k in key): row for row in read_csv_rows(path, schema)} if path.exists() else {}
-        except ValueError:                  # the published table has other columns: every row is new
+        except ValueError:  # the published table has other columns: every row is new
             before = {}
         after = {tuple(row[k] for k in key): row for row in tables[name]}
         changed = sum(1 for k in after.keys() & before.keys() if normalise(after[k], schema) != before[k])
@@ -39,8 +40,10 @@ def compare(tables: dict[str, list[dict]], published: Path, root: Path) -> list[
 
 def normalise(row: dict, schema: dict) -> dict:
     """A staged row as the CSV reader gives it back (floats as floats, every field present)."""
-    return {f["name"]: (float(row[f["name"]]) if f["type"] == "number" and row[f["name"]] is not None
-                        else row[f["name"]]) for f in schema["fields"]}
+    return {
+        f["name"]: (float(row[f["name"]]) if f["type"] == "number" and row[f["name"]] is not None else row[f["name"]])
+        for f in schema["fields"]
+    }
 
 
 def summary(changes: list[Change]) -> str:

@@ -1,6 +1,7 @@
 """Checks on the written files, before anything is published: frictionless on the CSVs (schemas, primary and foreign
 keys), the Parquet files and the workbook equal to the CSVs row by row, and every evidence span equal to the
 article's text at its offsets."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,18 +15,30 @@ from .descriptor import FORMATS, csv_only
 from .workbook import read_workbook_tables
 
 
-def validate_staged(folder: Path, descriptor: dict, schemas: dict[str, dict], articles: dict[str, str],
-                    book: Path) -> list[str]:
+def validate_staged(
+    folder: Path, descriptor: dict, schemas: dict[str, dict], articles: dict[str, str], book: Path
+) -> list[str]:
     """Every check on the written files; returns the one-line summary, raises ValidationFailed on any failure."""
     rows = validate_csv(folder, descriptor)
     sheets = read_workbook_tables(book, schemas)
     for name in TABLES:
         from_csv = read_csv_rows(folder / "data" / f"{name}.csv", schemas[name])
-        check_parity(folder / "data" / f"{name}.parquet", name, from_csv, read_parquet_rows(folder / "data" / f"{name}.parquet"),
-                     "CSV and Parquet differ.", "report this as a bug of scripts/publish/codec.py.")
-        check_parity(book, name, from_csv, sheets[name],
-                     "the workbook's sheet differs from the CSV file.",
-                     "report this as a bug of scripts/publish/workbook.py; nothing was published.")
+        check_parity(
+            folder / "data" / f"{name}.parquet",
+            name,
+            from_csv,
+            read_parquet_rows(folder / "data" / f"{name}.parquet"),
+            "CSV and Parquet differ.",
+            "report this as a bug of scripts/publish/codec.py.",
+        )
+        check_parity(
+            book,
+            name,
+            from_csv,
+            sheets[name],
+            "the workbook's sheet differs from the CSV file.",
+            "report this as a bug of scripts/publish/workbook.py; nothing was published.",
+        )
         check_spans(name, from_csv, schemas[name], articles, folder)
     # the Parquet and workbook copies hold the CSV's rows exactly, so frictionless's verdict on the CSV is theirs
     return [validation_summary(len(FORMATS) * len(TABLES), sum(rows.values()))]
@@ -33,9 +46,11 @@ def validate_staged(folder: Path, descriptor: dict, schemas: dict[str, dict], ar
 
 def validation_summary(resources: int, rows: int) -> str:
     """The one line that says every check passed (a failure raises ValidationFailed instead, naming the resource)."""
-    return (f"All {resources} resources valid ({rows:,} rows in each format): frictionless on the CSVs (schemas, "
-            "primary and foreign keys), the Parquet files and the workbook's sheets equal to them row by row, every "
-            "evidence span equal to the article's text at its offsets.")
+    return (
+        f"All {resources} resources valid ({rows:,} rows in each format): frictionless on the CSVs (schemas, "
+        "primary and foreign keys), the Parquet files and the workbook's sheets equal to them row by row, every "
+        "evidence span equal to the article's text at its offsets."
+    )
 
 
 def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
@@ -44,14 +59,23 @@ def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
         with system.use_context(trusted=False):
             report = Package(csv_only(descriptor), basepath=str(folder)).validate()
     except FrictionlessException as exc:
-        raise ValidationFailed(folder / "datapackage.json", "descriptor", "-", f"frictionless: {exc}",
-                               "fix schemas/ or scripts/publish/descriptor.py; nothing was published.") from None
+        raise ValidationFailed(
+            folder / "datapackage.json",
+            "descriptor",
+            "-",
+            f"frictionless: {exc}",
+            "fix schemas/ or scripts/publish/descriptor.py; nothing was published.",
+        ) from None
     for task in report.tasks:
         if not task.valid:
             error = task.errors[0]
-            raise ValidationFailed(folder / "datapackage.json", task.name, getattr(error, "field_name", "-") or "-",
-                                   f"frictionless: {error.message}",
-                                   "fix the input or the code that made this row; nothing was published.")
+            raise ValidationFailed(
+                folder / "datapackage.json",
+                task.name,
+                getattr(error, "field_name", "-") or "-",
+                f"frictionless: {error.message}",
+                "fix the input or the code that made this row; nothing was published.",
+            )
     return {task.name: task.stats.get("rows", 0) for task in report.tasks}
 
 
@@ -68,7 +92,11 @@ def check_spans(name: str, rows: list[dict], schema: dict, articles: dict[str, s
         for text, start, end in spans(schema):
             if row.get(text) is None or source is None:
                 continue
-            if articles[source][row[start]:row[end]] != row[text]:
-                raise ValidationFailed(folder / "data" / f"{name}.csv", f"row {index}", text,
-                                       f"the text at offsets {row[start]}:{row[end]} differs from the article.",
-                                       "report this as a bug of the offset computation.")
+            if articles[source][row[start] : row[end]] != row[text]:
+                raise ValidationFailed(
+                    folder / "data" / f"{name}.csv",
+                    f"row {index}",
+                    text,
+                    f"the text at offsets {row[start]}:{row[end]} differs from the article.",
+                    "report this as a bug of the offset computation.",
+                )

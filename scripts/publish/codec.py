@@ -1,4 +1,5 @@
 """The codec of the tables: rows typed by their Table Schema, written to CSV and Parquet and read back."""
+
 from __future__ import annotations
 
 import csv
@@ -12,8 +13,13 @@ import pyarrow.parquet as pq
 
 from ..core.registry import field_names
 
-ARROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
-               "date": pa.date32()}
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+}
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "object"}
 
 
@@ -58,11 +64,18 @@ def csv_bytes(rows: list[dict], schema: dict) -> bytes:
 
 def arrow_table(rows: list[dict], schema: dict) -> pa.Table:
     """An Arrow table typed from the schema, with pandas metadata so read_parquet restores nullable dtypes."""
-    frame = pd.DataFrame({f["name"]: pd.array([row[f["name"]] for row in rows], dtype=PANDAS_DTYPES[f["type"]])
-                          for f in schema["fields"]})
-    arrow_schema = pa.schema([pa.field(f["name"], ARROW_TYPES[f["type"]],
-                                       nullable=not f.get("constraints", {}).get("required", False))
-                              for f in schema["fields"]])
+    frame = pd.DataFrame(
+        {
+            f["name"]: pd.array([row[f["name"]] for row in rows], dtype=PANDAS_DTYPES[f["type"]])
+            for f in schema["fields"]
+        }
+    )
+    arrow_schema = pa.schema(
+        [
+            pa.field(f["name"], ARROW_TYPES[f["type"]], nullable=not f.get("constraints", {}).get("required", False))
+            for f in schema["fields"]
+        ]
+    )
     return pa.Table.from_pandas(frame, schema=arrow_schema, preserve_index=False)
 
 

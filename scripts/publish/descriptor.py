@@ -1,5 +1,6 @@
 """datapackage.json: the package's metadata (schemas/package.json), every table in three formats with its schema,
 and the bytes and SHA-256 of every file."""
+
 from __future__ import annotations
 
 import copy
@@ -10,9 +11,12 @@ from ..core.registry import TABLES, load_schema, package_meta
 from .workbook import workbook_name
 
 FORMATS = ("csv", "parquet", "xlsx")
-SAFE_TEXT = "[^=+\\-@\\t\\r][\\s\\S]*"   # schemas' pattern for free text in CSV cells (spreadsheet-safe)
-MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet",
-              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+SAFE_TEXT = "[^=+\\-@\\t\\r][\\s\\S]*"  # schemas' pattern for free text in CSV cells (spreadsheet-safe)
+MEDIATYPES = {
+    "csv": "text/csv",
+    "parquet": "application/vnd.apache.parquet",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 TITLE_SUFFIX = {"csv": "", "parquet": " (Parquet)", "xlsx": " (workbook sheet)"}
 
 
@@ -55,7 +59,7 @@ def describe_resource(root: Path, folder: Path, name: str, fmt: str, about: dict
         resource["dialect"] = {"excel": {"sheet": name}}
     if fmt == "csv":
         resource["encoding"] = "utf-8"
-        resource["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "header": True}
+        resource["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "header": True}
     return resource
 
 

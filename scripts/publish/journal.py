@@ -1,5 +1,6 @@
 """Publishing through a journal: a validated staging copy is swapped in for data/ and datapackage.json, and a swap
 interrupted by a crash is finished by the next build (roll_forward). One build at a time (build_lock)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -11,7 +12,7 @@ from pathlib import Path
 
 try:
     import fcntl
-except ImportError:              # Windows: msvcrt's byte-range lock instead of flock
+except ImportError:  # Windows: msvcrt's byte-range lock instead of flock
     fcntl = None
     import msvcrt
 
@@ -22,15 +23,22 @@ PREVIOUS = ".publish-previous"
 JOURNAL = ".publish-journal"
 LOCK = ".build.lock"
 FAILPOINT_VARIABLE = "PUBLISH_FAILPOINT"
-FAILPOINTS = ("staged", "validated", "journal-written", "data-moved-aside", "data-replaced", "descriptor-replaced",
-              "cleaned-up")
+FAILPOINTS = (
+    "staged",
+    "validated",
+    "journal-written",
+    "data-moved-aside",
+    "data-replaced",
+    "descriptor-replaced",
+    "cleaned-up",
+)
 
 
 def commit(root: Path) -> None:
     """Publish the validated staging copy. The journal, written atomically first, says that the staging copy is
     complete and valid; from then on every step is finished by roll_forward, here or by the next build after a
     crash. Before the journal exists data/ and datapackage.json are untouched."""
-    sync_tree(root / STAGING)               # the staged files reach the disk before the journal says they are there
+    sync_tree(root / STAGING)  # the staged files reach the disk before the journal says they are there
     temporary = root / (JOURNAL + ".tmp")
     with open(temporary, "w", encoding="utf-8") as handle:
         handle.write(json.dumps({"staging": STAGING, "previous": PREVIOUS}) + "\n")
@@ -104,8 +112,13 @@ def build_lock(root: Path):
         except OSError:
             holder = "unknown"
         handle.close()
-        raise BuildLocked(path, "lock", "-", f"another build (pid {holder}) is running in this repository.",
-                          "wait for it to finish, then build again.") from None
+        raise BuildLocked(
+            path,
+            "lock",
+            "-",
+            f"another build (pid {holder}) is running in this repository.",
+            "wait for it to finish, then build again.",
+        ) from None
     try:
         handle.seek(0)
         handle.truncate()

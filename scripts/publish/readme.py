@@ -1,5 +1,6 @@
 """The README's generated parts: the data dictionary, rendered from schemas/, and the counts of the published tables
 (never written by hand; tests/test_readme.py fails when they drift)."""
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,9 @@ def render_dictionary(root: Path) -> str:
         schema = load_schema(name, root)
         key = ", ".join(schema["primaryKey"])
         out.append(f"### `{name}` — {about[name]['title']}\n")
-        out.append(f"{about[name]['description']} Files: `data/{name}.csv`, `data/{name}.parquet`. "
-                   f"Primary key: `{key}`.")
+        out.append(
+            f"{about[name]['description']} Files: `data/{name}.csv`, `data/{name}.parquet`. Primary key: `{key}`."
+        )
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
             out[-1] += f" `{', '.join(fk['fields'])}` → `{ref['resource']}.{', '.join(ref['fields'])}`."
@@ -54,7 +56,7 @@ def replace_block(path: Path, start: str, end: str, body: str) -> bool:
     if new != text:
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(new, encoding="utf-8")
-        os.replace(temporary, path)       # a killed build never leaves half a README
+        os.replace(temporary, path)  # a killed build never leaves half a README
     return new != text
 
 
@@ -73,7 +75,7 @@ def render_counts(tables: dict[str, list[dict]], root: Path) -> str:
 
 
 def tally(rows: list[dict], field: str, order: tuple[str, ...] | None = None, words: dict | None = None) -> str:
-    """"4 direct, 1 scare quote": the count of each value, named by `words` (a word, or its singular and plural)."""
+    """ "4 direct, 1 scare quote": the count of each value, named by `words` (a word, or its singular and plural)."""
     counts = Counter(row[field] for row in rows)
     keys = order or sorted(counts, key=str)
     return ", ".join(f"{counts[key]} {word((words or {}).get(key, key), counts[key])}" for key in keys if counts[key])
@@ -86,13 +88,22 @@ def word(name: str | tuple[str, str], count: int) -> str:
 
 DETAILS = {
     "sources": lambda rows: tally(rows, "outlet", words={None: "of unknown outlet"}) if rows else "",
-    "quotes": lambda rows: tally(rows, "kind", ("direct", "scare"),
-                                 {"direct": "direct", "scare": ("scare quote", "scare quotes")}),
-    "votes": lambda rows: "; ".join(f"{symbol}: " + tally([r for r in rows if r["resolution_symbol"] == symbol], "vote",
-                                                          VOTE_VALUES, {"non_voting": "non-voting"})
-                                    for symbol in sorted({r["resolution_symbol"] for r in rows})),
-    "borders": lambda rows: tally(rows, "value_origin", ("article", "cia_world_factbook"),
-                                  {"article": "as an article states it", "cia_world_factbook": "from the CIA World Factbook"}),
+    "quotes": lambda rows: tally(
+        rows, "kind", ("direct", "scare"), {"direct": "direct", "scare": ("scare quote", "scare quotes")}
+    ),
+    "votes": lambda rows: "; ".join(
+        f"{symbol}: "
+        + tally(
+            [r for r in rows if r["resolution_symbol"] == symbol], "vote", VOTE_VALUES, {"non_voting": "non-voting"}
+        )
+        for symbol in sorted({r["resolution_symbol"] for r in rows})
+    ),
+    "borders": lambda rows: tally(
+        rows,
+        "value_origin",
+        ("article", "cia_world_factbook"),
+        {"article": "as an article states it", "cia_world_factbook": "from the CIA World Factbook"},
+    ),
     "claims": lambda rows: tally(rows, "verdict", enum_of("claims", "verdict")),
     "events": lambda rows: f"{sum(1 for r in rows if r['source_count'] > 1)} reported by more than one source",
 }

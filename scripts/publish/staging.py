@@ -1,6 +1,7 @@
 """The staging copy: every file of the package written into .build-staging/ and checked there (scripts/publish/checks.py)
 before the journal swaps it in (scripts/publish/journal.py). On any failure the staging copy is removed and data/
 is untouched."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,9 @@ from .timeline import draw_timeline
 from .workbook import workbook_name, write_workbook
 
 
-def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[dict], texts: dict[str, str],
-                    plover_types: list[str]) -> list[str]:
+def publish_package(
+    root: Path, tables: dict[str, list[dict]], articles: list[dict], texts: dict[str, str], plover_types: list[str]
+) -> list[str]:
     """Write and check the package in .build-staging/, then commit it; on failure nothing is touched. The caller
     holds the build lock and has finished any interrupted publish (scripts/build.py). Returns the validation lines."""
     staging = root / STAGING
@@ -35,8 +37,14 @@ def publish_package(root: Path, tables: dict[str, list[dict]], articles: list[di
     return lines
 
 
-def write_staging(root: Path, staging: Path, tables: dict[str, list[dict]], articles: list[dict],
-                  texts: dict[str, str], plover_types: list[str]) -> list[str]:
+def write_staging(
+    root: Path,
+    staging: Path,
+    tables: dict[str, list[dict]],
+    articles: list[dict],
+    texts: dict[str, str],
+    plover_types: list[str],
+) -> list[str]:
     """Every file of the package under staging/, checked; returns the validation lines."""
     schemas = {name: load_schema(name, root) for name in TABLES}
     book = staging / "data" / workbook_name(root)
@@ -44,8 +52,9 @@ def write_staging(root: Path, staging: Path, tables: dict[str, list[dict]], arti
     newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
     write_workbook(book, tables, schemas, package_meta(root), dt.datetime.combine(newest, dt.time()))
     descriptor = describe_package(root, staging, articles)
-    (staging / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
-                                              encoding="utf-8")
+    (staging / "datapackage.json").write_text(
+        json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     failpoint("staged")
     lines = validate_staged(staging, descriptor, schemas, texts, book)
     (staging / "data" / REPORT).write_text(render_quality_report(tables, lines, root), encoding="utf-8")

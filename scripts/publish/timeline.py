@@ -1,6 +1,7 @@
 """The timeline picture: every dated event on one date axis, compressed between eras (1991, 2022, 2023), one mark per
 event labelled with its summary, coloured by PLOVER type, planned events hollow; quotations and the vote tally
 beside the events they belong to. Written as SVG and PNG, byte for byte the same for the same tables."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,13 +17,32 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 SVG = "timeline.svg"
 PNG = "timeline.png"
-GAP_DAYS = 120            # dates further apart than this go into separate stretches of the axis
-PALETTE = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4", "#b2df8a",
-           "#fb9a99", "#cab2d6", "#ff7f00", "#6a3d9a", "#b15928", "#33a02c", "#a6cee3"]
+GAP_DAYS = 120  # dates further apart than this go into separate stretches of the axis
+PALETTE = [
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#1f78b4",
+    "#b2df8a",
+    "#fb9a99",
+    "#cab2d6",
+    "#ff7f00",
+    "#6a3d9a",
+    "#b15928",
+    "#33a02c",
+    "#a6cee3",
+]
 NO_TYPE = "#8c8c8c"
 STATUS_ORDER = {"happened": 0, "ongoing": 1, "planned": 2}
-MARKERS = {"happened": dict(marker="o", fillstyle="full"), "ongoing": dict(marker="D", fillstyle="left"),
-           "planned": dict(marker="o", fillstyle="none")}
+MARKERS = {
+    "happened": dict(marker="o", fillstyle="full"),
+    "ongoing": dict(marker="D", fillstyle="left"),
+    "planned": dict(marker="o", fillstyle="none"),
+}
 
 
 def plover_colours(plover_types: list[str]) -> dict[str, str]:
@@ -84,16 +104,20 @@ def vote_tallies(tables: dict[str, list[dict]]) -> dict[str, str]:
     for row in tables["vote_statements"]:
         if row["event_id"]:
             count = by_resolution[row["resolution_symbol"]]
-            tallies[row["event_id"]] = (f"{row['resolution_symbol']}: {count['yes']} yes, {count['no']} no, "
-                                        f"{count['abstain']} abstain, {count['non_voting']} non-voting")
+            tallies[row["event_id"]] = (
+                f"{row['resolution_symbol']}: {count['yes']} yes, {count['no']} no, "
+                f"{count['abstain']} abstain, {count['non_voting']} non-voting"
+            )
     return tallies
 
 
 def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder: Path) -> None:
     """Write timeline.svg and timeline.png into folder."""
     events = tables["events"]
-    dated = sorted((e for e in events if e["date"] is not None),
-                   key=lambda e: (e["date"], STATUS_ORDER.get(e["status"], 9), e["event_id"]))
+    dated = sorted(
+        (e for e in events if e["date"] is not None),
+        key=lambda e: (e["date"], STATUS_ORDER.get(e["status"], 9), e["event_id"]),
+    )
     undated = sorted((e for e in events if e["date"] is None), key=lambda e: e["event_id"])
     quotes = Counter(q["event_id"] for q in tables["quotes"] if q["event_id"])
     tallies = vote_tallies(tables)
@@ -101,8 +125,15 @@ def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder
     counts = Counter(e["date"] for e in dated)
     pieces, width = axis_mapping([e["date"] for e in dated], counts)
 
-    with plt.rc_context({"svg.hashsalt": "geopolitical-timeline", "svg.fonttype": "none", "font.family": "DejaVu Sans",
-                         "font.size": 9, "path.simplify": False}):
+    with plt.rc_context(
+        {
+            "svg.hashsalt": "geopolitical-timeline",
+            "svg.fonttype": "none",
+            "font.family": "DejaVu Sans",
+            "font.size": 9,
+            "path.simplify": False,
+        }
+    ):
         rows = len(dated)
         figure, axes = plt.subplots(figsize=(13, 1.9 + 0.4 * rows + (0.5 if undated else 0)), dpi=100)
         axes.set_xlim(-0.2, width + 0.2)
@@ -113,13 +144,32 @@ def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder
             y = rows - row
             x = position(event["date"], pieces)
             colour = colours.get(event["plover_type"], NO_TYPE)
-            axes.plot([x, x], [0, y], color=colour, linewidth=0.6, linestyle=":" if event["status"] == "planned" else "-",
-                      alpha=0.6)
-            axes.plot([x], [y], color=colour, markersize=8, markeredgewidth=1.5, linestyle="none",
-                      **MARKERS.get(event["status"], MARKERS["happened"]))
+            axes.plot(
+                [x, x],
+                [0, y],
+                color=colour,
+                linewidth=0.6,
+                linestyle=":" if event["status"] == "planned" else "-",
+                alpha=0.6,
+            )
+            axes.plot(
+                [x],
+                [y],
+                color=colour,
+                markersize=8,
+                markeredgewidth=1.5,
+                linestyle="none",
+                **MARKERS.get(event["status"], MARKERS["happened"]),
+            )
             left = x < middle
-            axes.text(x + (0.08 if left else -0.08), y, label_for(event, quotes, tallies), ha="left" if left else "right",
-                      va="center", fontsize=8.5)
+            axes.text(
+                x + (0.08 if left else -0.08),
+                y,
+                label_for(event, quotes, tallies),
+                ha="left" if left else "right",
+                va="center",
+                fontsize=8.5,
+            )
         for index, (first, last, x0, x1) in enumerate(pieces):
             axes.plot([x0, x1], [0, 0], color="#333333", linewidth=1.2)
             ticks = sorted({e["date"] for e in dated if first <= e["date"] <= last})
@@ -128,23 +178,52 @@ def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder
                 x = position(tick, pieces)
                 axes.plot([x, x], [-0.12, 0.12], color="#333333", linewidth=1)
                 axes.text(x, -0.35, tick.strftime("%d %b"), ha="center", va="top", fontsize=8)
-            axes.text((x0 + x1) / 2, -0.8, str(first.year) if first.year == last.year else f"{first.year}–{last.year}",
-                      ha="center", va="top", fontsize=10, fontweight="bold")
+            axes.text(
+                (x0 + x1) / 2,
+                -0.8,
+                str(first.year) if first.year == last.year else f"{first.year}–{last.year}",
+                ha="center",
+                va="top",
+                fontsize=10,
+                fontweight="bold",
+            )
             if index < len(pieces) - 1:
                 axes.text(x1 + 0.4, 0, "≈", ha="center", va="center", fontsize=14, color="#333333")
         if undated:
-            axes.text(-0.1, -1.25, "Not dated by the article: " + "; ".join(e["summary"].rstrip(".") for e in undated) + ".",
-                      ha="left", va="top", fontsize=8, wrap=True, color="#444444")
+            axes.text(
+                -0.1,
+                -1.25,
+                "Not dated by the article: " + "; ".join(e["summary"].rstrip(".") for e in undated) + ".",
+                ha="left",
+                va="top",
+                fontsize=8,
+                wrap=True,
+                color="#444444",
+            )
         used = [kind for kind in plover_types if any(e["plover_type"] == kind for e in dated)]
         handles = [Line2D([], [], color=colours[kind], marker="o", linestyle="none", label=kind) for kind in used]
         if any(e["plover_type"] is None for e in dated):
             handles.append(Line2D([], [], color=NO_TYPE, marker="o", linestyle="none", label="no PLOVER type"))
-        handles += [Line2D([], [], color="#333333", linestyle="none", label=status, **MARKERS[status])
-                    for status in ("happened", "ongoing", "planned")]
-        axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncol=len(handles), frameon=False,
-                    fontsize=8, handletextpad=0.3, columnspacing=1.0)
-        axes.set_title("Events of the package on one date axis (stretches far apart are joined at ≈); "
-                       "colour: PLOVER type; hollow: planned", fontsize=10, loc="left")
+        handles += [
+            Line2D([], [], color="#333333", linestyle="none", label=status, **MARKERS[status])
+            for status in ("happened", "ongoing", "planned")
+        ]
+        axes.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncol=len(handles),
+            frameon=False,
+            fontsize=8,
+            handletextpad=0.3,
+            columnspacing=1.0,
+        )
+        axes.set_title(
+            "Events of the package on one date axis (stretches far apart are joined at ≈); "
+            "colour: PLOVER type; hollow: planned",
+            fontsize=10,
+            loc="left",
+        )
         figure.tight_layout()
         figure.savefig(folder / SVG, format="svg", metadata={"Date": None, "Creator": None})
         figure.savefig(folder / PNG, format="png", metadata={"Software": None})

@@ -1,6 +1,7 @@
 """The spreadsheet workbook: one sheet per table with typed cells (dates as dates, numbers as numbers, text as text
 even when it starts with "="), a first sheet that explains the package and every field (from the schemas), frozen
 header rows and column widths that fit. Deterministic: fixed document dates and zip timestamps."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,10 +23,10 @@ from .archive import fixed_entry
 ABOUT = "About"
 HEADER = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
-TEXT_WIDTH, CODE_WIDTH = 32, 16      # characters: the widest column of free text, of ids and codes (longer ones wrap)
-LINE_HEIGHT = 15.0                   # points per line of the default font (Calibri 11)
+TEXT_WIDTH, CODE_WIDTH = 32, 16  # characters: the widest column of free text, of ids and codes (longer ones wrap)
+LINE_HEIGHT = 15.0  # points per line of the default font (Calibri 11)
 CHARS_PER_WIDTH = 1.1
-ABOUT_WIDTH = 90                     # characters of the About sheet's description column (wrapped)
+ABOUT_WIDTH = 90  # characters of the About sheet's description column (wrapped)
 
 
 def workbook_name(root: Path) -> str:
@@ -85,9 +86,12 @@ def about_sheet(book: Workbook, meta: dict, schemas: dict[str, dict], tables: di
         (meta["title"], True),
         (meta["description"], False),
         (f"Version {meta['version']}. Licence: {meta['licenses'][0]['title']}.", False),
-        ("One sheet per table, the same rows as data/<table>.csv and data/<table>.parquet; dates are dates, numbers "
-         "are numbers, and text is text even when it begins with = + - or @ (nothing is run as a formula). "
-         "Offsets (…_start, …_end) count characters of the article's text.", False),
+        (
+            "One sheet per table, the same rows as data/<table>.csv and data/<table>.parquet; dates are dates, numbers "
+            "are numbers, and text is text even when it begins with = + - or @ (nothing is run as a formula). "
+            "Offsets (…_start, …_end) count characters of the article's text.",
+            False,
+        ),
         ("", False),
     ]
     for row, (text, bold) in enumerate(lines, 1):
@@ -105,8 +109,11 @@ def about_sheet(book: Workbook, meta: dict, schemas: dict[str, dict], tables: di
     sheet.column_dimensions["E"].width = ABOUT_WIDTH
     for text_row in range(1, len(lines) + 1):
         sheet.merge_cells(start_row=text_row, start_column=1, end_row=text_row, end_column=5)
-        sheet.row_dimensions[text_row].height = 15 if not lines[text_row - 1][0] else (
-            18 if lines[text_row - 1][1] else 15 * (1 + len(lines[text_row - 1][0]) // 150))
+        sheet.row_dimensions[text_row].height = (
+            15
+            if not lines[text_row - 1][0]
+            else (18 if lines[text_row - 1][1] else 15 * (1 + len(lines[text_row - 1][0]) // 150))
+        )
     print_setup(sheet, f"{header_row}:{header_row}", None)
 
 
@@ -115,10 +122,25 @@ def about_fields(sheet, row: int, meta: dict, schemas: dict[str, dict], tables: 
     about = {r["name"]: r for r in meta["resources"]}
     for name in TABLES:
         row += 1
-        lines = [(name, f"({plural(len(tables[name]), 'row')})", "", "",
-                  f"{about[name]['title']}: {about[name]['description']}")]
-        lines += [(name, field["name"], field["type"], "yes" if field.get("constraints", {}).get("required") else "",
-                   field.get("description", "")) for field in schemas[name]["fields"]]
+        lines = [
+            (
+                name,
+                f"({plural(len(tables[name]), 'row')})",
+                "",
+                "",
+                f"{about[name]['title']}: {about[name]['description']}",
+            )
+        ]
+        lines += [
+            (
+                name,
+                field["name"],
+                field["type"],
+                "yes" if field.get("constraints", {}).get("required") else "",
+                field.get("description", ""),
+            )
+            for field in schemas[name]["fields"]
+        ]
         for number, values in enumerate(lines):
             for column, value in enumerate(values, 1):
                 set_text(sheet.cell(row + number, column), value)
@@ -173,8 +195,9 @@ def write_cell(cell, value: object, kind: str) -> None:
             cell.number_format = "yyyy-mm-dd"
 
 
-def write_workbook(path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict], meta: dict,
-                   created: dt.datetime) -> None:
+def write_workbook(
+    path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict], meta: dict, created: dt.datetime
+) -> None:
     book = Workbook()
     about_sheet(book, meta, schemas, tables)
     for name in TABLES:
@@ -195,8 +218,11 @@ def normalise_zip(data: bytes, path: Path, created: dt.datetime) -> None:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
+                    content,
+                )
             target.writestr(fixed_entry(info.filename), content)
 
 
@@ -208,6 +234,7 @@ def read_workbook_rows(path: Path, sheet_name: str, schema: dict) -> list[dict]:
 def read_workbook_tables(path: Path, schemas: dict[str, dict]) -> dict[str, list[dict]]:
     """The rows of the named sheets, the workbook opened once."""
     from openpyxl import load_workbook
+
     book = load_workbook(path, read_only=True)
     try:
         return {name: sheet_rows(book[name], schema, f"{path}:{name}") for name, schema in schemas.items()}

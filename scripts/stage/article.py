@@ -1,5 +1,6 @@
 """One article, staged: every row it yields, from its folder and the shared registries only (nothing of any other
 article), with every sentence accounted for."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,34 +21,41 @@ from .vote import roll_call_rows, stage_vote_statements
 @dataclass(frozen=True)
 class Reference:
     """The rows of the reference tables, staged once per build: what articles are checked and linked against."""
-    votes: list[dict]                            # the roll calls, one row per resolution and state
-    borders: list[dict]                          # the Factbook's land borders
-    roll_call: set[tuple[str, str]]              # (resolution, ISO3) of every recorded vote
-    factbook: dict[tuple[str, str], dict]        # the Factbook's rows by pair of countries
+
+    votes: list[dict]  # the roll calls, one row per resolution and state
+    borders: list[dict]  # the Factbook's land borders
+    roll_call: set[tuple[str, str]]  # (resolution, ISO3) of every recorded vote
+    factbook: dict[tuple[str, str], dict]  # the Factbook's rows by pair of countries
 
 
 def stage_reference(registries: Registries) -> Reference:
     votes = roll_call_rows(registries.roll_calls, registries.actors)
-    return Reference(votes, factbook_rows(registries.factbook),
-                     {(row["resolution_symbol"], row["iso3"]) for row in votes}, factbook_pairs(registries.factbook))
+    return Reference(
+        votes,
+        factbook_rows(registries.factbook),
+        {(row["resolution_symbol"], row["iso3"]) for row in votes},
+        factbook_pairs(registries.factbook),
+    )
 
 
 @dataclass(frozen=True)
 class StagedArticle:
     source_id: str
-    file: Path                       # its annotations.yaml, named by the errors of later stages
+    file: Path  # its annotations.yaml, named by the errors of later stages
     text: str
-    rows: dict[str, list[dict]]      # its rows of every table but actors and votes (the registry's)
+    rows: dict[str, list[dict]]  # its rows of every table but actors and votes (the registry's)
 
 
-def stage_article(folder: Path, registries: Registries, reference: Reference, root: Path,
-                  allow_drafts: bool = False) -> StagedArticle:
+def stage_article(
+    folder: Path, registries: Registries, reference: Reference, root: Path, allow_drafts: bool = False
+) -> StagedArticle:
     """Load one source folder and stage its rows (pure: the same folder and registries give the same rows)."""
     article, annotations = load_reviewed_source(folder, root, allow_drafts)
     file = folder / "annotations.yaml"
     actors = registries.actors
-    mentions = stage_mentions(article, annotations.get("mentions", {}), actors, file,
-                              frozenset(annotations.get("_drafted_names", ())))
+    mentions = stage_mentions(
+        article, annotations.get("mentions", {}), actors, file, frozenset(annotations.get("_drafted_names", ()))
+    )
     rows = {
         "mentions": mentions,
         **stage_events(article, annotations, actors, registries.vocab, file),
@@ -63,5 +71,12 @@ def stage_article(folder: Path, registries: Registries, reference: Reference, ro
 
 def record_for(registries: Registries, reference: Reference, mentions: list[dict]) -> Record:
     """What the claim rules consult: the reference rows, this article's mentions, actors and reference files."""
-    return Record(reference.borders, reference.votes, mentions, registries.actors, registries.entities,
-                  registries.key_dates, registries.resolutions)
+    return Record(
+        reference.borders,
+        reference.votes,
+        mentions,
+        registries.actors,
+        registries.entities,
+        registries.key_dates,
+        registries.resolutions,
+    )

@@ -5,6 +5,7 @@ schemas/input/annotations.schema.json ($defs/params-<rule>) and checked when the
 carries the annotations `file` and the item's `label`, so that a rule naming a record that does not exist (an actor,
 a key date, a resolution, a group, a state's vote) raises a named error where it looks the record up. Any other
 exception inside a rule is a bug, and propagates as one."""
+
 from __future__ import annotations
 
 import calendar
@@ -36,6 +37,7 @@ from ..load.review import status
 class Record:
     """What the rules may consult: the reference rows of the borders and votes tables, the article's mentions, the
     actors and the reference files."""
+
     borders: list[dict]
     votes: list[dict]
     mentions: list[dict]
@@ -51,23 +53,35 @@ ENTITIES = "sources/reference/entities.csv"
 
 
 def verdict(record_value, source, certainty, value, detail) -> dict:
-    return {"record_value": record_value, "record_source": source, "record_certainty": certainty,
-            "verdict": value, "rule_detail": detail}
+    return {
+        "record_value": record_value,
+        "record_source": source,
+        "record_certainty": certainty,
+        "verdict": value,
+        "rule_detail": detail,
+    }
 
 
 def border_length(claim: dict, p: dict, record: Record, article: Article) -> dict:
     stated = stated_number(claim)
     pair = sorted(p["countries"])
-    row = next((r for r in record.borders if [r["iso3_a"], r["iso3_b"]] == pair
-                and r["value_origin"] == "cia_world_factbook"), None)
+    row = next(
+        (r for r in record.borders if [r["iso3_a"], r["iso3_b"]] == pair and r["value_origin"] == "cia_world_factbook"),
+        None,
+    )
     if row is None:
         return verdict(None, None, "none", "unverifiable", f"no Factbook row for {'-'.join(pair)}.")
     recorded = row["length_km"]
     rel = abs(stated - recorded) / recorded
     close = "approximately_consistent" if rel <= p["tolerance"] else "discrepant"
     value = "consistent" if stated == recorded else close
-    return verdict(f"{recorded:,} km", row["reference_path"], "confirmed", value,
-                   f"|{stated} - {recorded}| / {recorded} = {rel:.1%}; tolerance {p['tolerance']:.0%}.")
+    return verdict(
+        f"{recorded:,} km",
+        row["reference_path"],
+        "confirmed",
+        value,
+        f"|{stated} - {recorded}| / {recorded} = {rel:.1%}; tolerance {p['tolerance']:.0%}.",
+    )
 
 
 def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -79,9 +93,13 @@ def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dic
         value, how = "discrepant", f"a misspelling of the same name (similarity {score:.1f} ≥ {p['threshold']})"
     else:
         value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} below {p['threshold']})"
-    return verdict(actor["name"], actor["reference"] or "sources/actors.yaml", "confirmed", value,
-                   f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} "
-                   "(rapidfuzz ratio).")
+    return verdict(
+        actor["name"],
+        actor["reference"] or "sources/actors.yaml",
+        "confirmed",
+        value,
+        f"The article's “{claim['article_value']}” vs the record's “{actor['name']}”: {how} (rapidfuzz ratio).",
+    )
 
 
 def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -89,22 +107,36 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     role = actor["role"] or ""
     missing = [k for k in p["keywords"] if k.lower() not in role.lower()]
     if not role or missing:
-        return verdict(role or None, actor["reference"], "confirmed" if role else "none",
-                       "discrepant" if role else "unverifiable",
-                       f"record role lacks {listing(quoted(missing))}." if role else "no role on record.")
+        return verdict(
+            role or None,
+            actor["reference"],
+            "confirmed" if role else "none",
+            "discrepant" if role else "unverifiable",
+            f"record role lacks {listing(quoted(missing))}." if role else "no role on record.",
+        )
     published = article.published
     term = re.search(r"(?:since|in office) (\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?", role)
     where, row, field = role_source(actor)
     start = reference_date(term.group(1), where, row, field) if term else None
     end = reference_date(term.group(2), where, row, field) if term and term.group(2) else None
     if start is None:
-        return verdict(role, actor["reference"], "single_source", "consistent",
-                       f"record role contains {listing(quoted(p['keywords']))}; the record gives no term, so the date "
-                       "is not checked.")
+        return verdict(
+            role,
+            actor["reference"],
+            "single_source",
+            "consistent",
+            f"record role contains {listing(quoted(p['keywords']))}; the record gives no term, so the date "
+            "is not checked.",
+        )
     in_office = start <= published and (end is None or published <= end)
-    return verdict(role, actor["reference"], "confirmed", "consistent" if in_office else "discrepant",
-                   f"record role contains {listing(quoted(p['keywords']))}; term from {start} to {end or 'present'} "
-                   f"{'covers' if in_office else 'does not cover'} {published}.")
+    return verdict(
+        role,
+        actor["reference"],
+        "confirmed",
+        "consistent" if in_office else "discrepant",
+        f"record role contains {listing(quoted(p['keywords']))}; term from {start} to {end or 'present'} "
+        f"{'covers' if in_office else 'does not cover'} {published}.",
+    )
 
 
 def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -117,8 +149,10 @@ def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
     absent = listing(f"{countries[m]} ({m})" for m in missing)
     if p["stated_count"] != listed:
         value = "garbled"
-        detail = (f"the article says {p['stated_count']} but lists {listed}; the record's members: {names}; "
-                  f"missing: {absent}.")
+        detail = (
+            f"the article says {p['stated_count']} but lists {listed}; the record's members: {names}; "
+            f"missing: {absent}."
+        )
     else:
         value = "discrepant" if missing else "consistent"
         detail = f"listed {listed} of {len(members)} members; missing: {absent}."
@@ -128,18 +162,32 @@ def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
 def self_meeting(claim: dict, p: dict, record: Record, article: Article) -> dict:
     actor_row(claim, record, p["subject"], "params.subject")
     if p["partner"] not in claim["evidence"]:
-        raise EvidenceNotFound(claim["file"], claim["label"], "params.partner",
-                               f"{p['partner']!r} is not in the claim's evidence {claim['evidence']!r}.",
-                               "give the partner's name exactly as the evidence writes it.")
+        raise EvidenceNotFound(
+            claim["file"],
+            claim["label"],
+            "params.partner",
+            f"{p['partner']!r} is not in the claim's evidence {claim['evidence']!r}.",
+            "give the partner's name exactly as the evidence writes it.",
+        )
     partner_at = claim["evidence_start"] + claim["evidence"].index(p["partner"])
-    partner = next((m["actor_id"] for m in record.mentions
-                    if m["source_id"] == article.source_id and m["text_start"] == partner_at), None)
+    partner = next(
+        (
+            m["actor_id"]
+            for m in record.mentions
+            if m["source_id"] == article.source_id and m["text_start"] == partner_at
+        ),
+        None,
+    )
     key = key_date_row(claim, p, record)
     same = partner == p["subject"]
-    return verdict(f"{key['event']} ({key['date']})", KEY_DATES, "confirmed",
-                   "garbled" if same else "consistent",
-                   f"the meeting's partner “{p['partner']}” is linked to {partner or 'no actor'}, "
-                   f"{'the subject himself' if same else 'not the subject'} ({p['subject']}).")
+    return verdict(
+        f"{key['event']} ({key['date']})",
+        KEY_DATES,
+        "confirmed",
+        "garbled" if same else "consistent",
+        f"the meeting's partner “{p['partner']}” is linked to {partner or 'no actor'}, "
+        f"{'the subject himself' if same else 'not the subject'} ({p['subject']}).",
+    )
 
 
 def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -147,19 +195,27 @@ def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> di
     votes = {r["iso3"]: r for r in record.votes if r["resolution_symbol"] == p["resolution"]}
     unknown = [s for s in p["states"] if s not in votes]
     if unknown:
-        raise UnknownCode(claim["file"], claim["label"], "params.states",
-                          f"no recorded vote of {listing(unknown)} on {p['resolution']}.",
-                          "use ISO3 codes of states in the resolution's roll call (sources/reference/).")
+        raise UnknownCode(
+            claim["file"],
+            claim["label"],
+            "params.states",
+            f"no recorded vote of {listing(unknown)} on {p['resolution']}.",
+            "use ISO3 codes of states in the resolution's roll call (sources/reference/).",
+        )
     rows = [votes[s] for s in p["states"]]
     outside = [f"{r['iso3']} {r['vote']}" for r in rows if r["vote"] not in p["allowed"]]
     single = [r["iso3"] for r in rows if ";" not in r["record_crosschecks"]]
     value = "consistent" if not outside and p["stated_count"] == len(rows) else "discrepant"
-    return verdict("; ".join(f"{r['iso3']} {r['vote']}" for r in rows), rows[0]["record_source"],
-                   "single_source" if single else "confirmed", value,
-                   f"recorded vote {listing(p['allowed'], 'or')} for {len(rows) - len(outside)} of {len(rows)} states"
-                   + (f"; outside: {listing(outside)}" if outside else "")
-                   + f"; the article counts {p['stated_count']}."
-                   + (f" Single-source rows: {listing(single)}." if single else ""))
+    return verdict(
+        "; ".join(f"{r['iso3']} {r['vote']}" for r in rows),
+        rows[0]["record_source"],
+        "single_source" if single else "confirmed",
+        value,
+        f"recorded vote {listing(p['allowed'], 'or')} for {len(rows) - len(outside)} of {len(rows)} states"
+        + (f"; outside: {listing(outside)}" if outside else "")
+        + f"; the article counts {p['stated_count']}."
+        + (f" Single-source rows: {listing(single)}." if single else ""),
+    )
 
 
 def weekday_date(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -173,8 +229,13 @@ def weekday_date(claim: dict, p: dict, record: Record, article: Article) -> dict
     else:
         key = key_date_row(claim, p, record)
         recorded, source = reference_date(key["date"], KEY_DATES, key["event"], "date"), f"{KEY_DATES}: {key['event']}"
-    return verdict(recorded.isoformat(), source, "confirmed", "consistent" if resolved == recorded else "discrepant",
-                   f"{p['weekday']} on or before publication ({published}) is {resolved}; the record has {recorded}.")
+    return verdict(
+        recorded.isoformat(),
+        source,
+        "confirmed",
+        "consistent" if resolved == recorded else "discrepant",
+        f"{p['weekday']} on or before publication ({published}) is {resolved}; the record has {recorded}.",
+    )
 
 
 def resolution_force(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -182,12 +243,14 @@ def resolution_force(claim: dict, p: dict, record: Record, article: Article) -> 
     words = [w for w in p["binding_words"] if re.search(rf"\b{re.escape(w)}\b", claim["evidence"], re.IGNORECASE)]
     binding = res["legal_effect"] != "recommendation"
     value = "consistent" if binding or not words else "discrepant"
-    return verdict(f"{res['symbol']}, a General Assembly {res['legal_effect']} (non-binding), which "
-                   f"{res['operative_demand']}",
-                   f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
-                   "single_source", value,
-                   f"the article's words {listing(quoted(words))} describe a binding act; "
-                   f"the record's legal effect is {res['legal_effect']}.")
+    return verdict(
+        f"{res['symbol']}, a General Assembly {res['legal_effect']} (non-binding), which {res['operative_demand']}",
+        f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
+        "single_source",
+        value,
+        f"the article's words {listing(quoted(words))} describe a binding act; "
+        f"the record's legal effect is {res['legal_effect']}.",
+    )
 
 
 def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -196,8 +259,13 @@ def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
     day = anniversary(start, p["years"])
     gap = (article.published - day).days
     value = "consistent" if 0 < gap <= p["max_days"] else "discrepant"
-    return verdict(f"anniversary {day} ({key['event']} {start})", KEY_DATES, "confirmed",
-                   value, f"publication is {gap} days after {day}; “days after” allows 1 to {p['max_days']}.")
+    return verdict(
+        f"anniversary {day} ({key['event']} {start})",
+        KEY_DATES,
+        "confirmed",
+        value,
+        f"publication is {gap} days after {day}; “days after” allows 1 to {p['max_days']}.",
+    )
 
 
 def no_reference(claim: dict, p: dict, record: Record, article: Article) -> dict:
@@ -206,25 +274,59 @@ def no_reference(claim: dict, p: dict, record: Record, article: Article) -> dict
 
 def former_soviet(claim: dict, p: dict, record: Record, article: Article) -> dict:
     countries = {row["iso3"]: name for name, row in record.entities.items() if row["kind"] == "country"}
-    confirmed = {iso: row for iso in p["states"] for event, row in record.key_dates.items()
-                 if countries.get(iso, "\0") in event and "independence" in event.lower() and "Soviet Union" in event}
+    confirmed = {
+        iso: row
+        for iso in p["states"]
+        for event, row in record.key_dates.items()
+        if countries.get(iso, "\0") in event and "independence" in event.lower() and "Soviet Union" in event
+    }
     value = "consistent" if len(confirmed) == len(p["states"]) else "unverifiable"
-    return verdict("; ".join(f"{iso} independent {row['date']}" for iso, row in sorted(confirmed.items())) or None,
-                   KEY_DATES, "confirmed" if confirmed else "none", value,
-                   f"the reference dates independence from the Soviet Union for {len(confirmed)} of {len(p['states'])} "
-                   f"states ({listing(sorted(confirmed))}); the others are not in it.")
+    return verdict(
+        "; ".join(f"{iso} independent {row['date']}" for iso, row in sorted(confirmed.items())) or None,
+        KEY_DATES,
+        "confirmed" if confirmed else "none",
+        value,
+        f"the reference dates independence from the Soviet Union for {len(confirmed)} of {len(p['states'])} "
+        f"states ({listing(sorted(confirmed))}); the others are not in it.",
+    )
 
 
-RULES = {f.__name__: f for f in (border_length, name_spelling, role_at_date, member_list, self_meeting, vote_behaviour,
-                                 weekday_date, resolution_force, days_after, no_reference, former_soviet)}
+RULES = {
+    f.__name__: f
+    for f in (
+        border_length,
+        name_spelling,
+        role_at_date,
+        member_list,
+        self_meeting,
+        vote_behaviour,
+        weekday_date,
+        resolution_force,
+        days_after,
+        no_reference,
+        former_soviet,
+    )
+}
 
 
-def lookup(table: dict[str, dict], key: str, claim: dict, field: str, where: str, what: str,
-           error: type[BuildError] = UnknownReference) -> dict:
+def lookup(
+    table: dict[str, dict],
+    key: str,
+    claim: dict,
+    field: str,
+    where: str,
+    what: str,
+    error: type[BuildError] = UnknownReference,
+) -> dict:
     """The row `key` of a reference table, or a named error naming the claim's file, its item and the field."""
     if key not in table:
-        raise error(claim["file"], claim["label"], field, f"{key!r} is not {what} in {where}.",
-                    f"use {what} exactly as {where} writes it, or add it there (citing its source).")
+        raise error(
+            claim["file"],
+            claim["label"],
+            field,
+            f"{key!r} is not {what} in {where}.",
+            f"use {what} exactly as {where} writes it, or add it there (citing its source).",
+        )
     return table[key]
 
 
@@ -255,8 +357,13 @@ def reference_date(value: str, where: str, row: str, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidDate(where, row, field, f"{value!r} is not a calendar date (YYYY-MM-DD).",
-                          "correct the date from its cited source.") from None
+        raise InvalidDate(
+            where,
+            row,
+            field,
+            f"{value!r} is not a calendar date (YYYY-MM-DD).",
+            "correct the date from its cited source.",
+        ) from None
 
 
 def anniversary(start: dt.date, years: int) -> dt.date:
@@ -270,9 +377,13 @@ def stated_number(claim: dict) -> int:
     """The number the article states (the digits of article_value, e.g. 7,500 km -> 7500)."""
     digits = re.sub(r"\D", "", claim["article_value"])
     if not digits:
-        raise AnnotationFormatError(claim["file"], claim["label"], "article_value",
-                                    f"{claim['article_value']!r} states no number.",
-                                    "give the number as the article writes it (e.g. 7,500 km).")
+        raise AnnotationFormatError(
+            claim["file"],
+            claim["label"],
+            "article_value",
+            f"{claim['article_value']!r} states no number.",
+            "give the number as the article writes it (e.g. 7,500 km).",
+        )
     return int(digits)
 
 
@@ -292,10 +403,23 @@ def stage_claims(article: Article, annotations: dict, record: Record, actors: di
         require_actor(actors, item.get("actor"), file=file, item=label, field="actor")
         claim = {**item, "evidence_start": span.start, "file": file, "label": label}
         result = RULES[item["rule"]](claim, item["params"], record, article)
-        rows.append({"claim_id": item["id"], "source_id": article.source_id, "kind": item["kind"],
-                     "evidence": span.text, "evidence_start": span.start, "evidence_end": span.end,
-                     "article_value": item["article_value"], **result, "rule": item["rule"],
-                     "actor_id": item.get("actor"), "event_id": item.get("event"), "border_id": item.get("border"),
-                     **vote_links(item["params"]), "notes": item.get("notes"),
-                     "review_status": status(item)})
+        rows.append(
+            {
+                "claim_id": item["id"],
+                "source_id": article.source_id,
+                "kind": item["kind"],
+                "evidence": span.text,
+                "evidence_start": span.start,
+                "evidence_end": span.end,
+                "article_value": item["article_value"],
+                **result,
+                "rule": item["rule"],
+                "actor_id": item.get("actor"),
+                "event_id": item.get("event"),
+                "border_id": item.get("border"),
+                **vote_links(item["params"]),
+                "notes": item.get("notes"),
+                "review_status": status(item),
+            }
+        )
     return rows

@@ -1,6 +1,7 @@
 """Events and their reports. An event is a happening; a report is one source's account of it (its evidence, and the
 date and status as that source gives them). An event item of the annotations defines an event and is its first
 report; an item with `same_as: <event id>` is one more report of that event, of this or another article."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,9 @@ from ..load.vocabulary import Vocabularies
 ROLES = (("source", "source_actor"), ("target", "target_actor"), ("other", "other_actors"), ("place", "place"))
 
 
-def stage_events(article: Article, annotations: dict, actors: dict, vocab: Vocabularies,
-                 file: Path) -> dict[str, list[dict]]:
+def stage_events(
+    article: Article, annotations: dict, actors: dict, vocab: Vocabularies, file: Path
+) -> dict[str, list[dict]]:
     """The rows of the tables events, event_actors and reports: the events this article defines, each defining
     event's actors (one row per actor and role), and one report per event item (the defining ones included)."""
     events, links, reports = [], [], []
@@ -40,16 +42,22 @@ def stage_event_actors(item: dict) -> list[dict]:
     for role, key in ROLES:
         value = item.get(key)
         ids = value if isinstance(value, list) else [value] if value else []
-        rows += [{"event_id": item["id"], "actor_id": actor_id, "role": role, "position": position}
-                 for position, actor_id in enumerate(ids, 1)]
+        rows += [
+            {"event_id": item["id"], "actor_id": actor_id, "role": role, "position": position}
+            for position, actor_id in enumerate(ids, 1)
+        ]
     return rows
 
 
 def actor_columns(links: list[dict]) -> dict:
     """The events row's actor columns, generated from its event_actors rows (other_actor_ids: ';'-separated)."""
     ids = {role: [row["actor_id"] for row in links if row["role"] == role] for role, _ in ROLES}
-    return {"source_actor_id": next(iter(ids["source"]), None), "target_actor_id": next(iter(ids["target"]), None),
-            "other_actor_ids": ";".join(ids["other"]) or None, "place_actor_id": next(iter(ids["place"]), None)}
+    return {
+        "source_actor_id": next(iter(ids["source"]), None),
+        "target_actor_id": next(iter(ids["target"]), None),
+        "other_actor_ids": ";".join(ids["other"]) or None,
+        "place_actor_id": next(iter(ids["place"]), None),
+    }
 
 
 def stage_report(item: dict, article: Article, file: Path, label: str) -> dict:
@@ -57,8 +65,13 @@ def stage_report(item: dict, article: Article, file: Path, label: str) -> dict:
     span = locate(article.text, item["evidence"], item.get("occurrence"), file=file, item=label, field="evidence")
     date = check_dated_item(item, article.published, file=file, label=label)
     if item.get("date_expression") and item["date_expression"] not in article.text:
-        raise EvidenceNotFound(file, label, "date_expression", f"{item['date_expression']!r} is not in the article.",
-                               "quote the article's own words for the date, or leave date_expression out.")
+        raise EvidenceNotFound(
+            file,
+            label,
+            "date_expression",
+            f"{item['date_expression']!r} is not in the article.",
+            "quote the article's own words for the date, or leave date_expression out.",
+        )
     return {
         "report_id": item["id"],
         "event_id": item.get("same_as") or item["id"],
@@ -84,14 +97,26 @@ def check_distinct_evidence(reports: list[dict], file: Path) -> None:
     for report in reports:
         span = (report["evidence_start"], report["evidence_end"])
         if span in seen:
-            raise DuplicateEvidence(file, f"events (id: {report['report_id']})", "evidence",
-                                    f"the same words ({span[0]}–{span[1]}) are the evidence of {seen[span]!r} too.",
-                                    "cite the passage once: keep one item, or cite the words that differ.")
+            raise DuplicateEvidence(
+                file,
+                f"events (id: {report['report_id']})",
+                "evidence",
+                f"the same words ({span[0]}–{span[1]}) are the evidence of {seen[span]!r} too.",
+                "cite the passage once: keep one item, or cite the words that differ.",
+            )
         seen[span] = report["report_id"]
 
 
-def stage_event(item: dict, report: dict, links: list[dict], article: Article, actors: dict, vocab: Vocabularies,
-                file: Path, label: str) -> dict:
+def stage_event(
+    item: dict,
+    report: dict,
+    links: list[dict],
+    article: Article,
+    actors: dict,
+    vocab: Vocabularies,
+    file: Path,
+    label: str,
+) -> dict:
     """The event row an item defines: its defining report's account, with codes, actors and place checked."""
     check_actors(item, actors, file, label)
     place = check_place(item, actors, file, label)
@@ -99,14 +124,21 @@ def stage_event(item: dict, report: dict, links: list[dict], article: Article, a
     if plover is not None:
         vocab.check_plover(plover, file=file, item=label)
     if (cameo is None or plover is None) and not item.get("coding_note"):
-        raise AnnotationFormatError(file, label, "coding_note", "an event without a CAMEO code or PLOVER type needs a reason.",
-                                    "add a coding_note saying why no category applies.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "coding_note",
+            "an event without a CAMEO code or PLOVER type needs a reason.",
+            "add a coding_note saying why no category applies.",
+        )
     return {
         "event_id": item["id"],
         "source_id": article.source_id,
         "summary": item["summary"],
-        **{field: report[field] for field in ("status", "date", "date_precision", "date_qualifier", "date_expression",
-                                               "date_basis")},
+        **{
+            field: report[field]
+            for field in ("status", "date", "date_precision", "date_qualifier", "date_expression", "date_basis")
+        },
         **actor_columns(links),
         "place_name": place["name"] if place else None,
         "geonames_id": place["geonames_id"] if place else None,
@@ -121,7 +153,7 @@ def stage_event(item: dict, report: dict, links: list[dict], article: Article, a
         "evidence_start": report["evidence_start"],
         "evidence_end": report["evidence_end"],
         "notes": item.get("notes"),
-        "report_count": 1,              # counted across articles by scripts/link/event.py
+        "report_count": 1,  # counted across articles by scripts/link/event.py
         "source_count": 1,
         "review_status": report["review_status"],
     }
@@ -137,9 +169,19 @@ def check_actors(item: dict, actors: dict, file: Path, label: str) -> None:
 def check_place(item: dict, actors: dict, file: Path, label: str) -> dict | None:
     place = actors[item["place"]] if item.get("place") else None
     if place and (place["kind"] != "city" or place["geonames_id"] is None):
-        raise AnnotationFormatError(file, label, "place", f"{item['place']!r} is not a place with a GeoNames id.",
-                                    "name an actor of kind city whose reference row has a GeoNames id.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place",
+            f"{item['place']!r} is not a place with a GeoNames id.",
+            "name an actor of kind city whose reference row has a GeoNames id.",
+        )
     if bool(place) != bool(item.get("place_basis")):
-        raise AnnotationFormatError(file, label, "place_basis", "a place needs its basis (stated or implied) and vice versa.",
-                                    "give both `place` and `place_basis`, or neither.")
+        raise AnnotationFormatError(
+            file,
+            label,
+            "place_basis",
+            "a place needs its basis (stated or implied) and vice versa.",
+            "give both `place` and `place_basis`, or neither.",
+        )
     return place

@@ -1,4 +1,5 @@
 """Sources: one row per article, with its derived publication date and its hash."""
+
 from __future__ import annotations
 
 from ..load.article import Article

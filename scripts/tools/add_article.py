@@ -7,6 +7,7 @@ Creates sources/articles/SOURCE-ID/{article.txt, metadata.yaml, annotations.yaml
 byte and its SHA-256 recorded; annotations.yaml is the draft of python -m scripts.draft, every item marked
 `review: drafted`. Until the curator has reviewed them, `make build` refuses the article (README, "Adding an
 article")."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,24 +19,36 @@ from pathlib import Path
 
 import yaml
 
-from ..draft.__main__ import parse_published, read_article
-from ..draft import draft_article
-from ..draft.annotations import dump_annotations, to_annotations
 from ..core.repo import ROOT
+from ..draft import draft_article
+from ..draft.__main__ import parse_published, read_article
+from ..draft.annotations import dump_annotations, to_annotations
 
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
 
 
-def add_article(article: Path, source_id: str, title: str, published: dt.date, root: Path = ROOT,
-                outlet: str | None = None, author: str | None = None, language: str = "en") -> Path:
+def add_article(
+    article: Path,
+    source_id: str,
+    title: str,
+    published: dt.date,
+    root: Path = ROOT,
+    outlet: str | None = None,
+    author: str | None = None,
+    language: str = "en",
+) -> Path:
     """Create the source folder; refuses an id in use, a bad id or a non-UTF-8 file. Returns the folder."""
     if not SOURCE_ID.match(source_id):
-        raise SystemExit(f"error: --id {source_id!r}: use 3-81 lower-case letters, digits and hyphens "
-                         "(e.g. reuters-unga-vote-2023-02-23).")
+        raise SystemExit(
+            f"error: --id {source_id!r}: use 3-81 lower-case letters, digits and hyphens "
+            "(e.g. reuters-unga-vote-2023-02-23)."
+        )
     folder = root / "sources" / "articles" / source_id
     if folder.exists():
-        raise SystemExit(f"error: {folder.relative_to(root)} exists; choose another --id (an article is never replaced "
-                         "under the same id).")
+        raise SystemExit(
+            f"error: {folder.relative_to(root)} exists; choose another --id (an article is never replaced "
+            "under the same id)."
+        )
     text = read_article(article)
     data = article.read_bytes()
     metadata = {
@@ -53,8 +66,9 @@ def add_article(article: Path, source_id: str, title: str, published: dt.date, r
     notes = to_annotations(draft_article(text, published, root), text)
     folder.mkdir(parents=True)
     (folder / "article.txt").write_bytes(data)
-    (folder / "metadata.yaml").write_text(yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True, width=120),
-                                          encoding="utf-8")
+    (folder / "metadata.yaml").write_text(
+        yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8"
+    )
     (folder / "annotations.yaml").write_text(dump_annotations(notes), encoding="utf-8")
     return folder
 
@@ -70,8 +84,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", default="en")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this checkout)")
     args = parser.parse_args(argv)
-    folder = add_article(args.article, args.id, args.title, parse_published(args.published), args.root.resolve(),
-                         args.outlet, args.author, args.language)
+    folder = add_article(
+        args.article,
+        args.id,
+        args.title,
+        parse_published(args.published),
+        args.root.resolve(),
+        args.outlet,
+        args.author,
+        args.language,
+    )
     print(f"created {folder}: review annotations.yaml (every item says review: drafted), then make build")
     return 0
 

@@ -4,6 +4,7 @@
 
 Prints the figures; asserts nothing (a timing is not a test). The lexicon is loaded once, before the clock starts,
 and its loading time is printed on its own line."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,8 @@ import time
 
 import yaml
 
-from ..draft import draft_article
 from ..core.repo import ROOT
+from ..draft import draft_article
 from ..draft.lexicon import load_lexicon
 
 CORPUS = ROOT / "tests" / "draft_corpus"
@@ -30,8 +31,12 @@ def batch(size: int) -> list[tuple[str, dt.date | None]]:
         if (folder / "article.txt").exists():
             gold = folder / "gold.yaml"
             published = yaml.safe_load(gold.read_text(encoding="utf-8")).get("published") if gold.exists() else None
-            articles.append(((folder / "article.txt").read_text(encoding="utf-8"),
-                             dt.date.fromisoformat(published) if published else None))
+            articles.append(
+                (
+                    (folder / "article.txt").read_text(encoding="utf-8"),
+                    dt.date.fromisoformat(published) if published else None,
+                )
+            )
     return [articles[i % len(articles)] for i in range(size)]
 
 
@@ -41,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})   # one core
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     start = time.perf_counter()
     load_lexicon()
     loading = time.perf_counter() - start
@@ -56,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"lexicon loaded in {loading:.2f} s (once per process)")
     print(f"batch: {len(articles)} articles, mean {size / 1024:.1f} KB, {len({t for t, _ in articles})} distinct texts")
-    print(f"articles per second (one core): best {max(rates):.0f}, median {statistics.median(rates):.0f} "
-          f"over {args.rounds} rounds")
+    print(
+        f"articles per second (one core): best {max(rates):.0f}, median {statistics.median(rates):.0f} "
+        f"over {args.rounds} rounds"
+    )
     print(f"peak resident memory: {peak:.0f} MB")
     return 0
 

@@ -3,6 +3,7 @@ its Table Schema (text columns as text, so "042" keeps its zero; dates as ISO ye
 
     soffice --headless --convert-to xlsx "--infilter=$(python -m scripts.tools.calc_filter events)" data/events.csv
 """
+
 from __future__ import annotations
 
 import sys

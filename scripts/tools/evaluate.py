@@ -17,6 +17,7 @@ Matching, per kind (micro-averaged over articles):
   organisations).
 - amounts: spans overlap and the same value and unit.  - votes: the same (state, vote) pairs in an article.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,20 +32,36 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
+from ..core.evidence import find_all
+from ..core.repo import ROOT
+from ..draft import draft_article
 from ..load.actors import load_actors
 from ..load.source import load_source
-from ..core.evidence import find_all
-from ..draft import draft_article
-from ..core.repo import ROOT
-from ..stage.mention import stage_mentions
 from ..load.vocabulary import load_vocabularies
+from ..stage.mention import stage_mentions
 
 CORPUS = ROOT / "tests" / "draft_corpus"
 SEED = ROOT / "sources" / "articles" / "blinken-astana-2023-02-28"
-KIND_OF_ACTOR = {"state": "country", "historical_state": "country", "person": "person", "organization": "organisation",
-                 "city": "place"}
-KINDS = ("quotes", "quote kind", "scare quotes", "speaker", "dates", "dates resolved", "mentions: country",
-         "mentions: person", "mentions: organisation", "amounts", "votes")
+KIND_OF_ACTOR = {
+    "state": "country",
+    "historical_state": "country",
+    "person": "person",
+    "organization": "organisation",
+    "city": "place",
+}
+KINDS = (
+    "quotes",
+    "quote kind",
+    "scare quotes",
+    "speaker",
+    "dates",
+    "dates resolved",
+    "mentions: country",
+    "mentions: person",
+    "mentions: organisation",
+    "amounts",
+    "votes",
+)
 
 
 class GoldError(ValueError):
@@ -89,9 +106,17 @@ def seed_gold(folder: Path = SEED, root: Path = ROOT) -> tuple[str, dt.date, dic
         start, end = locate(text, quote["text"], quote.get("occurrence"), "seed quotes")
         kind = "scare" if quote["kind"] == "scare" else quote.get("completeness") or "full"
         speaker = quote.get("speaker")
-        gold["quotes"].append({"text": quote["text"], "start": start, "end": end, "kind": kind,
-                               "speaker": actors[speaker]["name"] if speaker else None, "speaker_id": speaker,
-                               "verb": quote.get("verb")})
+        gold["quotes"].append(
+            {
+                "text": quote["text"],
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "speaker": actors[speaker]["name"] if speaker else None,
+                "speaker_id": speaker,
+                "verb": quote.get("verb"),
+            }
+        )
     seen = set()
     for item in notes.get("events", []) + notes.get("quotes", []):
         expression = item.get("date_expression")
@@ -104,20 +129,30 @@ def seed_gold(folder: Path = SEED, root: Path = ROOT) -> tuple[str, dt.date, dic
             continue
         seen.add(start)
         precision = item.get("date_precision") or "day"
-        value = item["date"][:{"day": 10, "month": 7, "year": 4}[precision]]
-        gold["dates"].append({"text": expression, "start": start, "end": start + len(expression), "value": value,
-                              "precision": precision})
+        value = item["date"][: {"day": 10, "month": 7, "year": 4}[precision]]
+        gold["dates"].append(
+            {"text": expression, "start": start, "end": start + len(expression), "value": value, "precision": precision}
+        )
     for row in stage_mentions(article, notes.get("mentions", {}), actors, folder / "annotations.yaml"):
         actor = actors[row["actor_id"]]
         kind = KIND_OF_ACTOR.get(actor["kind"])
         if kind is not None:
-            gold["mentions"].append({"text": row["text"], "start": row["text_start"], "end": row["text_end"],
-                                     "kind": kind, "iso3": (actor["iso3"] or actor["cameo_code"]) if kind == "country"
-                                     else None, "id": actor["name"], "actor_id": row["actor_id"]})
+            gold["mentions"].append(
+                {
+                    "text": row["text"],
+                    "start": row["text_start"],
+                    "end": row["text_end"],
+                    "kind": kind,
+                    "iso3": (actor["iso3"] or actor["cameo_code"]) if kind == "country" else None,
+                    "id": actor["name"],
+                    "actor_id": row["actor_id"],
+                }
+            )
     for border in notes.get("borders", []):
         start, end = locate(text, border["as_written"], border.get("occurrence"), "seed borders")
-        gold["amounts"].append({"text": border["as_written"], "start": start, "end": end, "value": border["length_km"],
-                                "unit": "km"})
+        gold["amounts"].append(
+            {"text": border["as_written"], "start": start, "end": end, "value": border["length_km"], "unit": "km"}
+        )
     return text, article.published, gold
 
 
@@ -161,7 +196,9 @@ def same_mention(g: dict, d: dict) -> bool:
     if g.get("actor_id") and d.get("id"):
         return g["actor_id"] == d["id"]
     key = normal(g.get("id"))
-    return any(key == normal(name) or fuzz.ratio(key, normal(name)) >= 90 for name in (d.get("name"), d.get("text")) if name)
+    return any(
+        key == normal(name) or fuzz.ratio(key, normal(name)) >= 90 for name in (d.get("name"), d.get("text")) if name
+    )
 
 
 def score_article(gold: dict, draft: dict) -> dict[str, Counter]:
@@ -173,26 +210,51 @@ def score_article(gold: dict, draft: dict) -> dict[str, Counter]:
     span = lambda g, d: g["start"] == d["start"] and g["end"] == d["end"]  # noqa: E731
     add("quotes", gold["quotes"], draft["quotes"], span)
     add("quote kind", gold["quotes"], draft["quotes"], lambda g, d: span(g, d) and g["kind"] == d["kind"])
-    add("scare quotes", [q for q in gold["quotes"] if q["kind"] == "scare"],
-        [q for q in draft["quotes"] if q["kind"] == "scare"], span)
+    add(
+        "scare quotes",
+        [q for q in gold["quotes"] if q["kind"] == "scare"],
+        [q for q in draft["quotes"] if q["kind"] == "scare"],
+        span,
+    )
     attributed = [q for q in gold["quotes"] if q.get("speaker") and q["kind"] != "scare"]
-    counts["speaker"].update(gold=len(attributed), draft=len([q for q in draft["quotes"] if q.get("speaker")]),
-                             hits=match(attributed, draft["quotes"], lambda g, d: span(g, d) and same_name(g, d)))
+    counts["speaker"].update(
+        gold=len(attributed),
+        draft=len([q for q in draft["quotes"] if q.get("speaker")]),
+        hits=match(attributed, draft["quotes"], lambda g, d: span(g, d) and same_name(g, d)),
+    )
     add("dates", gold["dates"], draft["dates"], overlaps)
     resolved = [d for d in gold["dates"] if d.get("value")]
     counts["dates resolved"].update(
-        gold=len(resolved), draft=len([d for d in draft["dates"] if d.get("value")]),
-        hits=match(resolved, draft["dates"], lambda g, d: overlaps(g, d) and str(g["value"]) == str(d.get("value"))
-                   and g["precision"] == d.get("precision")))
+        gold=len(resolved),
+        draft=len([d for d in draft["dates"] if d.get("value")]),
+        hits=match(
+            resolved,
+            draft["dates"],
+            lambda g, d: (
+                overlaps(g, d) and str(g["value"]) == str(d.get("value")) and g["precision"] == d.get("precision")
+            ),
+        ),
+    )
     for kind in ("country", "person", "organisation"):
-        add(f"mentions: {kind}", [m for m in gold["mentions"] if m["kind"] == kind],
-            [m for m in draft["mentions"] if m["kind"] == kind], same_mention)
-    add("amounts", gold["amounts"], draft["amounts"],
-        lambda g, d: overlaps(g, d) and float(g["value"]) == float(d["value"]) and normal(g["unit"]) == normal(d["unit"]))
+        add(
+            f"mentions: {kind}",
+            [m for m in gold["mentions"] if m["kind"] == kind],
+            [m for m in draft["mentions"] if m["kind"] == kind],
+            same_mention,
+        )
+    add(
+        "amounts",
+        gold["amounts"],
+        draft["amounts"],
+        lambda g, d: (
+            overlaps(g, d) and float(g["value"]) == float(d["value"]) and normal(g["unit"]) == normal(d["unit"])
+        ),
+    )
     gold_votes = Counter((v["iso3"], v["vote"]) for v in gold["votes"])
     draft_votes = Counter((v["iso3"], v["vote"]) for v in draft["votes"])
-    counts["votes"].update(gold=sum(gold_votes.values()), draft=sum(draft_votes.values()),
-                           hits=sum((gold_votes & draft_votes).values()))
+    counts["votes"].update(
+        gold=sum(gold_votes.values()), draft=sum(draft_votes.values()), hits=sum((gold_votes & draft_votes).values())
+    )
     return counts
 
 
@@ -217,22 +279,31 @@ def corpus_articles(corpus: Path = CORPUS, split: str | None = None) -> list[tup
     """The test articles with their gold items; only those of one split (dev / held-out) when asked."""
     folders = sorted(p for p in corpus.iterdir() if (p / "gold.yaml").exists())
     if split:
-        folders = [f for f in folders if yaml.safe_load((f / "gold.yaml").read_text(encoding="utf-8")).get("split") == split]
+        folders = [
+            f for f in folders if yaml.safe_load((f / "gold.yaml").read_text(encoding="utf-8")).get("split") == split
+        ]
     return [(folder.name, *load_gold(folder)) for folder in folders]
 
 
 def table(title: str, result: dict) -> str:
     fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
-    lines = [f"### {title}", "", "| kind | gold | draft | matched | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"### {title}",
+        "",
+        "| kind | gold | draft | matched | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for kind, row in result.items():
-        lines.append(f"| {kind} | {row['gold']} | {row['draft']} | {row['matched']} | {fmt(row['precision'])} | "
-                     f"{fmt(row['recall'])} | {fmt(row['f1'])} |")
+        lines.append(
+            f"| {kind} | {row['gold']} | {row['draft']} | {row['matched']} | {fmt(row['precision'])} | "
+            f"{fmt(row['recall'])} | {fmt(row['f1'])} |"
+        )
     return "\n".join(lines)
 
 
 SUMMARY_START = "<!-- evaluation:start (generated by python -m scripts.evaluate --update-readme; do not edit) -->"
 SUMMARY_END = "<!-- evaluation:end -->"
-SHARES = ("speaker", "dates resolved")     # shares of the gold items (recall); the other rows give F1
+SHARES = ("speaker", "dates resolved")  # shares of the gold items (recall); the other rows give F1
 
 
 def measure_all(corpus: Path = CORPUS) -> dict[str, tuple[int, dict]]:
@@ -273,15 +344,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.update_readme:
         from .docs import replace_block
+
         changed = replace_block(ROOT / "README.md", SUMMARY_START, SUMMARY_END, summary(results))
         print("README.md evaluation table " + ("updated" if changed else "already current"))
         return 0
     if args.json:
         print(json.dumps({name: {"articles": n, "figures": figs} for name, (n, figs) in results.items()}, indent=2))
         return 0
-    titles = {"seed": "Seed article, against its curated annotations",
-              "held-out-2": "Held-out test articles (written after the drafter; errors never inspected)",
-              "dev": "Development test articles", "corpus": "All test articles"}
+    titles = {
+        "seed": "Seed article, against its curated annotations",
+        "held-out-2": "Held-out test articles (written after the drafter; errors never inspected)",
+        "dev": "Development test articles",
+        "corpus": "All test articles",
+    }
     for name, (count, figs) in results.items():
         print(table(f"{titles[name]} ({count})", figs))
         print()

@@ -17,6 +17,7 @@ The types, from the table's schema in datapackage.json (next to the data folder)
 
 The CSV's spreadsheet escape (one apostrophe before text that starts like a formula) is removed, so the three formats
 give equal frames. Needs pandas, pyarrow (Parquet) and openpyxl (workbook) only: the file can be copied alone."""
+
 from __future__ import annotations
 
 import argparse

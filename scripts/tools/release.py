@@ -8,6 +8,7 @@ CHANGELOG.md, the loader of the README (scripts/tools/load.py) and the article t
 from schemas/package.json and must have its entry in CHANGELOG.md. Before writing, the bundle is unzipped into a
 temporary folder and checked there: frictionless validates it, and every evidence span equals its article at its
 offsets; the same package gives the same zip, byte for byte."""
+
 from __future__ import annotations
 
 import argparse
@@ -29,9 +30,9 @@ from ..publish.archive import fixed_entry
 from ..publish.checks import check_spans
 from ..publish.codec import read_csv_rows
 
-CODE = ROOT                  # the checkout this code runs from: where the loader shipped in the bundle comes from
+CODE = ROOT  # the checkout this code runs from: where the loader shipped in the bundle comes from
 CONTENTS = ("datapackage.json", "data", "schemas", "README.md", "LICENSE", "CHANGELOG.md")
-LOADER = ("scripts/__init__.py", "scripts/tools/__init__.py", "scripts/tools/load.py")   # the README's load()
+LOADER = ("scripts/__init__.py", "scripts/tools/__init__.py", "scripts/tools/load.py")  # the README's load()
 
 
 class ReleaseError(Exception):
@@ -46,7 +47,9 @@ def package_version(root: Path) -> tuple[str, str]:
 def check_changelog(root: Path, version: str) -> None:
     path = root / "CHANGELOG.md"
     if not path.exists() or not re.search(rf"^## {re.escape(version)}\b", path.read_text(encoding="utf-8"), re.M):
-        raise ReleaseError(f"CHANGELOG.md has no entry `## {version}`; add one saying what changed, then release again.")
+        raise ReleaseError(
+            f"CHANGELOG.md has no entry `## {version}`; add one saying what changed, then release again."
+        )
 
 
 def files_of(root: Path) -> list[Path]:

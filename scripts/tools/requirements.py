@@ -3,6 +3,7 @@
     python -m scripts.tools.requirements [EXTRA ...]
 
 The Makefile installs this way instead of `pip install .`, so that nothing is built in the checkout."""
+
 from __future__ import annotations
 
 import sys

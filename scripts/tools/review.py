@@ -3,6 +3,7 @@
     python -m scripts.review [--root PATH]
 
 Exits 0 when nothing is left to review (then `make build` publishes), 1 while drafted items remain."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,7 +15,7 @@ from ..core.repo import ROOT
 from ..load.review import Drafted, drafted_entries
 from ..load.source import load_source, source_folders
 
-CONTEXT = 60          # characters of the article shown on each side of the cited words
+CONTEXT = 60  # characters of the article shown on each side of the cited words
 
 
 def in_context(text: str, cited: str) -> str:
@@ -22,8 +23,8 @@ def in_context(text: str, cited: str) -> str:
     at = text.find(cited)
     if at == -1:
         return f"«{cited}» (not in the article as written)"
-    before = text[max(0, at - CONTEXT):at]
-    after = text[at + len(cited):at + len(cited) + CONTEXT]
+    before = text[max(0, at - CONTEXT) : at]
+    after = text[at + len(cited) : at + len(cited) + CONTEXT]
     return " ".join(f"…{before}«{cited}»{after}…".split())
 
 
