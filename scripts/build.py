@@ -59,9 +59,8 @@ def summarise(out, tables: dict[str, list[dict]], lines: list[str], published: s
     out("rows: " + ", ".join(f"{name} {len(tables[name])}" for name in TABLES))
     vote_counts = Counter(row["vote"] for row in tables["votes"])
     out("votes: " + ", ".join(f"{v} {vote_counts[v]}" for v in VOTE_VALUES))
-    out("validation (frictionless, CSV/Parquet parity, evidence offsets):")
     for line in lines:
-        out("  " + line)
+        out("validation: " + line)
     out(published)
 
 

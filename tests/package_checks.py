@@ -32,6 +32,7 @@ def check_package(root: Path) -> dict[str, list[dict]]:
         check_spans(name, tables[name], texts)
     check_quotes(tables["quotes"], texts)
     check_reports(tables["events"], tables["reports"])
+    check_event_actors(tables["events"], tables["event_actors"])
     check_statements(tables["votes"], tables["vote_statements"])
     assert all(row["sentences_covered"] == row["sentence_count"] for row in tables["sources"])
     return tables
@@ -67,3 +68,19 @@ def check_statements(votes: list[dict], statements: list[dict]) -> None:
     counted = Counter((s["resolution_symbol"], s["iso3"]) for s in statements)
     for row in votes:
         assert row["statement_count"] == counted[(row["resolution_symbol"], row["iso3"])]
+
+
+ROLE_COLUMNS = {"source": "source_actor_id", "target": "target_actor_id", "place": "place_actor_id"}
+
+
+def check_event_actors(events: list[dict], links: list[dict]) -> None:
+    """The event_actors rows of each event are its actor columns: one row per source, target and place, one per
+    other actor in the order of other_actor_ids (which is generated from them)."""
+    for event in events:
+        rows = [r for r in links if r["event_id"] == event["event_id"]]
+        for role, column in ROLE_COLUMNS.items():
+            assert [r["actor_id"] for r in rows if r["role"] == role] == ([event[column]] if event[column] else [])
+        others = sorted((r for r in rows if r["role"] == "other"), key=lambda r: r["position"])
+        assert [r["position"] for r in others] == list(range(1, len(others) + 1))
+        assert ";".join(r["actor_id"] for r in others) == (event["other_actor_ids"] or "")
+    assert {r["event_id"] for r in links} <= {e["event_id"] for e in events}

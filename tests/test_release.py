@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -39,6 +41,19 @@ def test_bundle_unzipped_elsewhere_validates_and_matches_its_checksum(tmp_path):
     with system.use_context(trusted=False):
         assert Package(str(folder / "datapackage.json")).validate().valid
     assert release(ROOT, tmp_path / "again").read_bytes() == target.read_bytes()
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from scripts.tools.load import load; "
+            "print(load('events')['date'].dtype, load('events', fmt='csv')['cameo_code'].iloc[0])",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.split() == ["datetime64[ns]", "042"]  # the README's loader works in the bundle
 
 
 def test_version_needs_a_changelog_entry(tmp_path):

@@ -20,6 +20,8 @@ from scripts.core.registry import TABLES, load_schema
 from scripts.publish.codec import PANDAS_DTYPES, read_parquet_rows, unescape_cell
 from scripts.publish.workbook import read_workbook_rows, workbook_name
 from scripts.tools.calc_filter import csv_filter
+from scripts.tools.load import FORMATS, load
+from scripts.tools.load import main as load_main
 
 from .conftest import ROOT, copy_repo
 from .test_spreadsheet_safety import add_hostile_article
@@ -163,3 +165,37 @@ def test_libreoffice_opens_the_workbook_and_every_sheet_survives(hostile_package
     quotes = load_workbook(converted)["quotes"]
     hostile = [c for row in quotes.iter_rows() for c in row if isinstance(c.value, str) and c.value[:1] in "=+-@"]
     assert len(hostile) == 4 and all(c.data_type == "s" for c in hostile)
+
+
+LOADER_DTYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "date": "datetime64[ns]",
+}
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_the_loader_gives_every_table_the_schemas_types_from_each_format(name):
+    frames = {fmt: load(name, ROOT / "data", fmt) for fmt in FORMATS}
+    expected = {f["name"]: LOADER_DTYPES[f["type"]] for f in load_schema(name)["fields"]}
+    assert {column: str(dtype) for column, dtype in frames["parquet"].dtypes.items()} == expected
+    pd.testing.assert_frame_equal(frames["csv"], frames["parquet"])
+    pd.testing.assert_frame_equal(frames["xlsx"], frames["parquet"])
+    assert len(frames["parquet"]) == len(read_parquet_rows(ROOT / "data" / f"{name}.parquet"))
+
+
+def test_the_loader_undoes_the_csvs_formula_escape(hostile_package):
+    quotes = {fmt: load("quotes", hostile_package / "data", fmt) for fmt in FORMATS}
+    pd.testing.assert_frame_equal(quotes["csv"], quotes["parquet"])
+    pd.testing.assert_frame_equal(quotes["xlsx"], quotes["parquet"])
+    assert quotes["csv"]["text"].str.match(r"[=+\-@]").sum() == 4
+
+
+def test_the_loaders_command_prints_the_types_and_names_unknown_tables(capsys):
+    assert load_main(["events", "--format", "csv", "--data", str(ROOT / "data")]) == 0
+    out = capsys.readouterr().out
+    assert "cameo_code" in out and "datetime64[ns]" in out and "Int64" in out
+    assert load_main(["event", "--data", str(ROOT / "data")]) == 1
+    assert "no table event in the package" in capsys.readouterr().err

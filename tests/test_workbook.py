@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
+import subprocess
 
 import pytest
 from openpyxl import load_workbook
@@ -33,7 +36,7 @@ def test_cells_are_typed_and_headers_frozen():
     votes = book["votes"]
     start = [c.value for c in book["quotes"][1]].index("text_start") + 1
     assert isinstance(book["quotes"].cell(2, start).value, int)
-    assert all(book[name].freeze_panes == "A2" for name in TABLES)
+    assert all(book[name].freeze_panes == "B2" for name in TABLES)  # the header row and the id column
     assert votes.column_dimensions["A"].width >= 8
     assert book.sheetnames == [ABOUT, *TABLES]
 
@@ -71,3 +74,57 @@ def test_a_workbook_that_differs_from_the_parquet_files_is_not_published(repo, m
     with pytest.raises(errors.ValidationFailed, match="votes-xlsx|workbook"):
         build(repo, out=lambda line: None)
     assert tree_digest(repo) == before
+
+
+@pytest.mark.parametrize("name", [ABOUT, *TABLES])
+def test_every_sheet_is_set_up_to_print(name):
+    sheet = load_workbook(BOOK)[name]
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    if name != ABOUT:
+        assert (sheet.print_title_rows, sheet.print_title_cols) == ("$1:$1", "$A:$A")
+        long_text = [
+            c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and len(c.value) > 40
+        ]
+        assert all(c.alignment.wrap_text for c in long_text)
+        assert max(sheet.column_dimensions[c].width for c in sheet.column_dimensions) <= 40
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages of a PDF: its page objects (LibreOffice writes them uncompressed)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed here; .ci/run "
+    "installs Debian's libreoffice-calc-nogui, so CI runs this test",
+)
+def test_the_events_sheet_prints_on_a_few_pages(tmp_path, capsys):
+    book = load_workbook(BOOK)
+    for name in book.sheetnames:
+        if name != "events":
+            del book[name]
+    book.save(tmp_path / "events.xlsx")
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "events.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    pages = pdf_pages((tmp_path / "events.pdf").read_bytes())
+    figure = f"the events sheet ({book['events'].max_row - 1} events) exported to PDF: {pages} A4 page(s)"
+    with capsys.disabled():
+        print(f"\n{figure}")
+    assert 1 <= pages <= 10, figure

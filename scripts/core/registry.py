@@ -32,6 +32,7 @@ REGISTERED = (
     Table("actors"),
     Table("mentions"),
     Table("events"),
+    Table("event_actors"),
     Table("reports", covers_sentences=True),
     Table("quotes", covers_sentences=True),
     Table("votes"),

@@ -88,7 +88,7 @@ def disagreement(report: dict, event: dict, field: str, kind: str) -> dict:
         "record_certainty": "single_source",
         "verdict": "discrepant",
         "rule": "report_agreement",
-        "rule_detail": f"two sources report event {event['event_id']!r}; this one gives {field} {report[field]}, "
+        "rule_detail": f"two sources report event {event['event_id']}; this one gives {field} {report[field]}, "
         f"{event['source_id']} gives {event[field]}.",
         "actor_id": None,
         "event_id": event["event_id"],

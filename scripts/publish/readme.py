@@ -118,14 +118,22 @@ def render_counts(tables: dict[str, list[dict]], root: Path) -> str:
 
 
 def tally(rows: list[dict], field: str, order: tuple[str, ...] | None = None, words: dict | None = None) -> str:
+    """ "4 direct, 1 scare quote": the count of each value, named by `words` (a word, or its singular and plural)."""
     counts = Counter(row[field] for row in rows)
     keys = order or sorted(counts, key=str)
-    return ", ".join(f"{counts[key]} {(words or {}).get(key, key)}" for key in keys if counts[key])
+    return ", ".join(f"{counts[key]} {word((words or {}).get(key, key), counts[key])}" for key in keys if counts[key])
+
+
+def word(name: str | tuple[str, str], count: int) -> str:
+    """The word for a count: itself, or the singular or plural of a (singular, plural) pair."""
+    return name if isinstance(name, str) else name[count != 1]
 
 
 DETAILS = {
     "sources": lambda rows: tally(rows, "outlet", words={None: "of unknown outlet"}) if rows else "",
-    "quotes": lambda rows: tally(rows, "kind", ("direct", "scare"), {"direct": "direct", "scare": "scare quote(s)"}),
+    "quotes": lambda rows: tally(
+        rows, "kind", ("direct", "scare"), {"direct": "direct", "scare": ("scare quote", "scare quotes")}
+    ),
     "votes": lambda rows: "; ".join(
         f"{symbol}: "
         + tally(

@@ -66,13 +66,11 @@ def stage_article(
         frozenset(annotations.get("_drafted_names", ())),
         complete=not drafted,
     )
-    events, reports = stage_events(
-        article, annotations, actors, registries.vocab, file, frozenset(m["actor_id"] for m in mentions)
-    )
     rows = {
         "mentions": mentions,
-        "events": events,
-        "reports": reports,
+        **stage_events(
+            article, annotations, actors, registries.vocab, file, frozenset(m["actor_id"] for m in mentions)
+        ),
         "quotes": stage_quotes(article, annotations, actors, file),
         "vote_statements": stage_vote_statements(article, annotations, reference.roll_call, file),
         "borders": stage_border_statements(article, annotations, reference.factbook, file),

@@ -26,6 +26,7 @@ from ..core.errors import (
     UnknownReference,
 )
 from ..core.evidence import locate
+from ..core.prose import listing, quoted
 from ..core.registry import WEEKDAYS
 from ..load.actors import require_actor
 from ..load.article import Article
@@ -122,9 +123,9 @@ def name_spelling(claim: dict, p: dict, record: Record, article: Article) -> dic
     if claim["article_value"] == actor["name"]:
         value, how = "consistent", "identical to the canonical name"
     elif score >= p["threshold"]:
-        value, how = "discrepant", f"a misspelling of the same name (similarity {score:.1f} >= {p['threshold']})"
+        value, how = "discrepant", f"a misspelling of the same name (similarity {score:.1f} ≥ {p['threshold']})"
     else:
-        value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} < {p['threshold']})"
+        value, how = "discrepant", f"not recognisably the same spelling (similarity {score:.1f} below {p['threshold']})"
     where, row, _ = role_source(actor)
     return verdict(
         actor["name"],
@@ -144,7 +145,7 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
         return verdict(None, actor["reference"], "none", "unverifiable", "no role on record.")
     sure = certainty(claim, record, (where, row, field))
     if missing:
-        return verdict(role, actor["reference"], sure, "discrepant", f"record role lacks {missing}.")
+        return verdict(role, actor["reference"], sure, "discrepant", f"record role lacks {listing(quoted(missing))}.")
     published = article.published
     start, end, span = role_term(role, where, row, field)
     if start is None:
@@ -153,7 +154,7 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
             actor["reference"],
             sure,
             "consistent",
-            f"record role contains {p['keywords']}; the record gives no term, so the date is not checked.",
+            f"record role contains {listing(quoted(p['keywords']))}; the record gives no term, so the date is not checked.",
         )
     in_office = start <= published and (end is None or published <= end)
     return verdict(
@@ -161,7 +162,7 @@ def role_at_date(claim: dict, p: dict, record: Record, article: Article) -> dict
         actor["reference"],
         sure,
         "consistent" if in_office else "discrepant",
-        f"record role contains {p['keywords']}; {span} from {start} to {end or 'present'} "
+        f"record role contains {listing(quoted(p['keywords']))}; {span} from {start} to {end or 'present'} "
         f"{'covers' if in_office else 'does not cover'} {published}.",
     )
 
@@ -188,15 +189,16 @@ def member_list(claim: dict, p: dict, record: Record, article: Article) -> dict:
     missing = sorted(set(members) - set(p["listed"]))
     listed = len(p["listed"])
     names = ", ".join(countries[m] for m in members)
+    absent = listing(f"{countries[m]} ({m})" for m in missing)
     if p["stated_count"] != listed:
         value = "garbled"
         detail = (
             f"the article says {p['stated_count']} but lists {listed}; the record's members: {names}; "
-            f"missing: {missing}."
+            f"missing: {absent}."
         )
     else:
         value = "discrepant" if missing else "consistent"
-        detail = f"listed {listed} of {len(members)} members; missing: {missing}."
+        detail = f"listed {listed} of {len(members)} members; missing: {absent}."
     return verdict(
         names, f"{ENTITIES}: {p['group']}", certainty(claim, record, (ENTITIES, p["group"], "role_2023")), value, detail
     )
@@ -229,8 +231,8 @@ def self_meeting(claim: dict, p: dict, record: Record, article: Article) -> dict
         KEY_DATES,
         sure,
         "garbled" if same else "consistent",
-        f"the meeting's partner {p['partner']!r} is linked to {partner!r}, "
-        f"{'the subject himself' if same else 'not the subject'} ({p['subject']!r}).",
+        f"the meeting's partner “{p['partner']}” is linked to {partner or 'no actor'}, "
+        f"{'the subject himself' if same else 'not the subject'} ({p['subject']}).",
     )
 
 
@@ -243,7 +245,7 @@ def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> di
             claim["file"],
             claim["label"],
             "params.states",
-            f"no recorded vote of {unknown} on {p['resolution']}.",
+            f"no recorded vote of {listing(unknown)} on {p['resolution']}.",
             "use ISO3 codes of states in the resolution's roll call (sources/reference/).",
         )
     rows = [votes[s] for s in p["states"]]
@@ -256,10 +258,10 @@ def vote_behaviour(claim: dict, p: dict, record: Record, article: Article) -> di
         rows[0]["record_source"],
         certainty_of(min(counts.values())),
         value,
-        f"recorded votes in {p['allowed']} for {len(rows) - len(outside)} of {len(rows)} states"
-        + (f"; outside: {outside}" if outside else "")
+        f"recorded vote {listing(p['allowed'], 'or')} for {len(rows) - len(outside)} of {len(rows)} states"
+        + (f"; outside: {listing(outside)}" if outside else "")
         + f"; the article counts {p['stated_count']}."
-        + (f" Single-source rows: {single}." if single else ""),
+        + (f" Single-source rows: {listing(single)}." if single else ""),
     )
 
 
@@ -294,7 +296,7 @@ def resolution_force(claim: dict, p: dict, record: Record, article: Article) -> 
         f"{res['legal_effect_source']}; demand: {res['operative_demand_source']}",
         certainty(claim, record, (RESOLUTIONS, res["symbol"], "legal_effect")),
         value,
-        f"the article's words {words} describe a binding act; the record's legal effect is {res['legal_effect']!r}.",
+        f"the article's words {listing(quoted(words))} describe a binding act; the record's legal effect is {res['legal_effect']}.",
     )
 
 
@@ -309,7 +311,7 @@ def days_after(claim: dict, p: dict, record: Record, article: Article) -> dict:
         KEY_DATES,
         certainty(claim, record, (KEY_DATES, key["event"], "date")),
         value,
-        f"publication is {gap} days after {day}; 'days after' allows 1 to {p['max_days']}.",
+        f"publication is {gap} days after {day}; “days after” allows 1 to {p['max_days']}.",
     )
 
 
@@ -333,7 +335,7 @@ def former_soviet(claim: dict, p: dict, record: Record, article: Article) -> dic
         certainty(claim, record, *events) if events else "none",
         value,
         f"the reference dates independence from the Soviet Union for {len(confirmed)} of {len(p['states'])} "
-        f"states ({sorted(confirmed)}); the others are not in it.",
+        f"states ({listing(sorted(confirmed))}); the others are not in it.",
     )
 
 
@@ -359,7 +361,7 @@ def border_neighbours(claim: dict, p: dict, record: Record, article: Article) ->
         certainty(claim, record, (BORDERS, "*", "*")),
         "consistent" if holds else "discrepant",
         f"the article makes {p['neighbour']} a neighbour of {p['scope']} of {len(p['states'])} states; the "
-        f"Factbook's land borders put it beside {len(beside)} ({beside}), not beside {apart}.",
+        f"Factbook's land borders put it beside {len(beside)} ({listing(beside)}), not beside {listing(apart)}.",
     )
 
 

@@ -22,18 +22,50 @@ def stage_events(
     vocab: Vocabularies,
     file: Path,
     mentioned: frozenset[str] | None = None,
-) -> tuple[list[dict], list[dict]]:
-    """The events this article defines, and one report per event item (the defining ones included). `mentioned`:
-    the actors the article's mentions name (a place the article states must be one of them; None: not checked)."""
-    events, reports = [], []
+) -> dict[str, list[dict]]:
+    """The rows of the tables events, event_actors and reports: the events this article defines, each defining
+    event's actors (one row per actor and role), and one report per event item (the defining ones included).
+    `mentioned`: the actors the article's mentions name (a place the article states must be one of them; None: not
+    checked)."""
+    events, links, reports = [], [], []
     for item in annotations.get("events", []):
         label = f"events (id: {item['id']})"
         report = stage_report(item, article, file, label)
         reports.append(report)
         if not item.get("same_as"):
-            events.append(stage_event(item, report, actors, vocab, file, label, mentioned))
+            rows = stage_event_actors(item)
+            links += rows
+            events.append({**stage_event(item, report, actors, vocab, file, label, mentioned), **actor_columns(rows)})
     check_distinct_evidence(reports, file)
-    return events, reports
+    return {"events": events, "event_actors": links, "reports": reports}
+
+
+ROLES = (("source", "source_actor"), ("target", "target_actor"), ("other", "other_actors"), ("place", "place"))
+
+
+def stage_event_actors(item: dict) -> list[dict]:
+    """The link rows of an event item: one per actor and role (source, target, each other actor, place), in the
+    order the annotations give them. The event row's actor columns are generated from these rows."""
+    rows = []
+    for role, key in ROLES:
+        value = item.get(key)
+        ids = value if isinstance(value, list) else [value] if value else []
+        rows += [
+            {"event_id": item["id"], "actor_id": actor_id, "role": role, "position": position}
+            for position, actor_id in enumerate(ids, 1)
+        ]
+    return rows
+
+
+def actor_columns(links: list[dict]) -> dict:
+    """The events row's actor columns, generated from its event_actors rows (other_actor_ids: ';'-separated)."""
+    ids = {role: [row["actor_id"] for row in links if row["role"] == role] for role, _ in ROLES}
+    return {
+        "source_actor_id": next(iter(ids["source"]), None),
+        "target_actor_id": next(iter(ids["target"]), None),
+        "other_actor_ids": ";".join(ids["other"]) or None,
+        "place_actor_id": next(iter(ids["place"]), None),
+    }
 
 
 def stage_report(item: dict, article: Article, file: Path, label: str) -> dict:

@@ -3,7 +3,8 @@
     python -m scripts.release [--out release/]        (make release builds first, then runs this)
 
 The zip holds one folder, <name>-<version>/, with datapackage.json, data/, schemas/, README.md, LICENSE,
-CHANGELOG.md and the article texts the offsets refer to (sources/articles/<id>/article.txt). The version comes
+CHANGELOG.md, the loader of the README (scripts/tools/load.py) and the article texts the offsets refer to
+(sources/articles/<id>/article.txt). The version comes
 from schemas/package.json and must have its entry in CHANGELOG.md. Before writing, the bundle is unzipped into a
 temporary folder and checked there: frictionless validates it, and every evidence span equals its article at its
 offsets; the same package gives the same zip, byte for byte."""
@@ -29,7 +30,9 @@ from ..publish.archive import fixed_entry
 from ..publish.checks import check_spans
 from ..publish.codec import read_csv_rows
 
+CODE = ROOT  # the checkout this code runs from: where the loader shipped in the bundle comes from
 CONTENTS = ("datapackage.json", "data", "schemas", "README.md", "LICENSE", "CHANGELOG.md")
+LOADER = ("scripts/__init__.py", "scripts/tools/__init__.py", "scripts/tools/load.py")  # the README's load()
 
 
 class ReleaseError(Exception):
@@ -66,11 +69,14 @@ def files_of(root: Path) -> list[Path]:
 
 
 def bundle_bytes(root: Path, folder: str) -> bytes:
-    """The zip, deterministic: sorted entries, fixed timestamps and permissions."""
+    """The zip, deterministic: sorted entries, fixed timestamps and permissions; the package's files, then the loader
+    (from this code's checkout)."""
     buffer = io.BytesIO()
+    entries = [(path, path.relative_to(root).as_posix()) for path in files_of(root)]
+    entries += [(CODE / name, name) for name in LOADER]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in files_of(root):
-            archive.writestr(fixed_entry(f"{folder}/{path.relative_to(root).as_posix()}"), path.read_bytes())
+        for path, name in entries:
+            archive.writestr(fixed_entry(f"{folder}/{name}"), path.read_bytes())
     return buffer.getvalue()
 
 
