@@ -8,6 +8,7 @@ articles joined with each other and with the reference) and publish/ (write, che
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -17,10 +18,13 @@ from .core.registry import TABLES, VOTE_VALUES
 from .core.repo import ROOT
 from .link.tables import link_tables
 from .load.source import source_folders
-from .publish.journal import build_lock, roll_forward
+from .publish.changes import compare, summary
+from .publish.journal import JOURNAL, build_lock, roll_forward
 from .publish.staging import publish_package
 from .stage.cache import shared_fingerprint
 from .stage.corpus import default_jobs, shared, stage_corpus
+
+PREVIEW = "build/preview"  # where --allow-drafts writes its package: never data/ or datapackage.json
 
 
 def build(root: Path = ROOT, out=print, allow_drafts: bool = False, jobs: int = 1) -> dict[str, list[dict]]:
@@ -29,6 +33,8 @@ def build(root: Path = ROOT, out=print, allow_drafts: bool = False, jobs: int = 
         earlier = roll_forward(root)
         if earlier:
             out(earlier.message)
+        if allow_drafts and os.path.lexists(root / PREVIEW / JOURNAL):
+            roll_forward(root / PREVIEW)
         try:
             return run_stages(root, out, allow_drafts, jobs)
         except BuildError as exc:
@@ -48,7 +54,13 @@ def run_stages(root: Path, out, allow_drafts: bool, jobs: int = 1) -> dict[str, 
     tables = link_tables(articles, registries, reference)
     sources = [{"title": row["title"], "path": row["path"], "sha256": row["sha256"]} for row in tables["sources"]]
     texts = {article.source_id: article.text for article in articles}
-    lines, published = publish_package(root, tables, sources, texts, list(registries.vocab.plover_types))
+    out("against the published package: " + summary(compare(tables, root / "data", root)))
+    target = root / PREVIEW if allow_drafts else root
+    lines, published = publish_package(root, tables, sources, texts, list(registries.vocab.plover_types), target)
+    if allow_drafts:
+        published = f"preview (drafts allowed) in {PREVIEW}/, never in data/: " + published.replace(
+            "published data/ and datapackage.json", "its data/ and datapackage.json"
+        )
     summarise(out, tables, lines, published)
     return tables
 
@@ -70,8 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--allow-drafts",
         action="store_true",
-        help="publish machine-drafted annotations too, marked review_status = drafted "
-        "(by default an article with unreviewed drafts is refused)",
+        help="preview: build with machine-drafted annotations too, marked review_status = drafted, into "
+        f"{PREVIEW}/ (never data/); by default an article with unreviewed drafts is refused",
     )
     parser.add_argument(
         "--jobs",

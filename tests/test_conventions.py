@@ -339,6 +339,6 @@ def test_a_drafted_article_lists_what_it_does_not_check_as_not_triaged(repo):
     article = ROOT / "tests" / "draft_corpus" / "reuters-unga-anniversary-vote" / "article.txt"
     add_article(article, "reuters-unga-vote-2023-02-23", "U.N. demands Russian withdrawal", dt.date(2023, 2, 23), repo)
     build(repo, out=lambda line: None, allow_drafts=True)
-    report = (repo / "data" / "quality-report.md").read_text(encoding="utf-8")
+    report = (repo / "build" / "preview" / "data" / "quality-report.md").read_text(encoding="utf-8")
     listed = report.split("## Statements not checked", 1)[1].split("\n## ", 1)[0]
     assert "| reuters-unga-vote-2023-02-23 |" in listed and "not triaged" in listed and "*(drafted)*" in listed

@@ -81,14 +81,23 @@ def test_added_article_is_refused_until_reviewed_and_published_marked_with_allow
         build(repo, out=lambda line: None)
     assert "annotations.yaml" in str(caught.value) and "--allow-drafts" in str(caught.value)
     assert tree_digest(repo) == before
-    build(repo, out=lambda line: None, allow_drafts=True)
-    events = read_csv_rows(repo / "data" / "events.csv", load_schema("events"))
+    lines: list[str] = []
+    build(repo, out=lines.append, allow_drafts=True)
+    assert tree_digest(repo) == before, "a preview never touches data/ or datapackage.json"
+    assert lines[-1].startswith("preview (drafts allowed) in build/preview/, never in data/")
+    assert any(line.startswith("against the published package: ") and "events:" in line for line in lines)
+    preview = repo / "build" / "preview"
+    events = read_csv_rows(preview / "data" / "events.csv", load_schema("events"))
     drafted = [row for row in events if row["source_id"] == folder.name]
     assert drafted and {row["review_status"] for row in drafted} == {"drafted"}
     assert {row["review_status"] for row in events if row["source_id"] == SEED} == {"reviewed"}
-    mentions = read_csv_rows(repo / "data" / "mentions.csv", load_schema("mentions"))
+    mentions = read_csv_rows(preview / "data" / "mentions.csv", load_schema("mentions"))
     assert {row["review_status"] for row in mentions if row["source_id"] == folder.name} == {"drafted"}
-    assert "| events | 18 |" in (repo / "data" / "quality-report.md").read_text(encoding="utf-8")
+    assert (
+        "(drafted, not reviewed)" in (preview / "data" / "timeline.svg").read_text(encoding="utf-8") or len(events) > 40
+    )
+    build(repo, out=lambda line: None, allow_drafts=True)  # a second preview replaces the first
+    assert tree_digest(repo) == before
 
 
 def test_add_article_refuses_an_id_in_use(repo):

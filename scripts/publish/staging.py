@@ -37,23 +37,31 @@ from .workbook import workbook_name, write_workbook
 
 
 def publish_package(
-    root: Path, tables: dict[str, list[dict]], articles: list[dict], texts: dict[str, str], plover_types: list[str]
+    root: Path,
+    tables: dict[str, list[dict]],
+    articles: list[dict],
+    texts: dict[str, str],
+    plover_types: list[str],
+    target: Path | None = None,
 ) -> tuple[list[str], str]:
     """Write and check the package in .build-staging/, then commit it; on failure nothing is touched. The caller
-    holds the build lock and has finished any interrupted publish (scripts/build.py). Returns the validation lines
-    and a true line about what the publish changed."""
-    staging = root / STAGING
-    prepare(root)
+    holds the build lock and has finished any interrupted publish (scripts/build.py). `target`: the folder that
+    receives data/ and datapackage.json (default: the repository; a preview goes elsewhere and leaves README.md
+    alone). Returns the validation lines and a true line about what the publish changed."""
+    target = target or root
+    staging = target / STAGING
+    target.mkdir(parents=True, exist_ok=True)
+    prepare(target)
     try:
-        lines = write_staging(root, staging, tables, articles, texts, plover_types)
+        lines = write_staging(root, staging, tables, articles, texts, plover_types, readme=target == root)
         failpoint("validated")
-        change = commit(root)
+        change = commit(target)
     except OSError as exc:
         raise os_error(exc, staging) from None
     finally:
-        if not os.path.lexists(root / JOURNAL):  # with a journal, the next build needs the staging copy
+        if not os.path.lexists(target / JOURNAL):  # with a journal, the next build needs the staging copy
             remove(staging)
-            remove(root / (JOURNAL + ".tmp"))
+            remove(target / (JOURNAL + ".tmp"))
     return lines, change
 
 
@@ -89,11 +97,13 @@ def write_staging(
     articles: list[dict],
     texts: dict[str, str],
     plover_types: list[str],
+    readme: bool = True,
 ) -> list[str]:
     """Every file of the package under staging/, checked, and README.md if its generated blocks change (its markers
-    are checked first); returns the validation lines."""
+    are checked first; not for a preview); returns the validation lines."""
     staging.mkdir()
-    stage_readme(root, staging, tables)
+    if readme:
+        stage_readme(root, staging, tables)
     schemas = {name: load_schema(name, root) for name in TABLES}
     book = staging / "data" / workbook_name(root)
     write_tables(staging, tables, schemas)

@@ -18,7 +18,7 @@ from ..load.source import SOURCE_FILES
 from .article import StagedArticle
 
 CACHE = ".build-cache"
-FORMAT = "staged-article 1"
+FORMAT = "staged-article 2"
 CODE = Path(__file__).resolve().parent.parent  # scripts/: its code is part of every key
 
 
@@ -76,7 +76,7 @@ def load_entry(root: Path, key: str) -> StagedArticle | None:
         if hashlib.sha256(body).hexdigest().encode() != checksum:
             raise ValueError("checksum")
         data = json.loads(body, object_hook=decode)
-        return StagedArticle(data["source_id"], root / data["file"], data["text"], data["rows"])
+        return StagedArticle(data["source_id"], root / data["file"], data["text"], data["rows"], data["drafted"])
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -94,6 +94,7 @@ def store_entry(root: Path, key: str, staged: StagedArticle) -> None:
             "file": staged.file.relative_to(root).as_posix(),
             "text": staged.text,
             "rows": staged.rows,
+            "drafted": staged.drafted,
         },
         default=encode,
         ensure_ascii=False,
