@@ -25,8 +25,8 @@ from .hostile import add_source, copy_repo
 from .package_checks import published
 
 SITE = ROOT / "data" / "site"
-SCRIPT = "<script>window.pwned=1</script>"
-IMAGE = "<img src=x onerror=window.pwned=2>"
+SCRIPT = "<script>window.pwned=true</script>"
+IMAGE = "<img src=x onerror=window.pwned=window>"
 HOSTILE_ID = "hostile-script"
 HOSTILE_TEXT = f"Officials read the note “{SCRIPT}” aloud in Astana.\nA banner said {IMAGE} & more."
 HOSTILE_ANNOTATIONS = f"""mentions:
@@ -282,7 +282,7 @@ def test_hostile_text_is_shown_as_text_in_every_page(hostile):
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert SCRIPT not in html and "<b>" not in html and "<img src=x" not in html, path.name
-        assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in html, path.name
+        assert "&lt;script&gt;window.pwned=true&lt;/script&gt;" in html, path.name
         assert re.findall(r"<script[^>]*>", html) in ([], ['<script src="../site.js">']), path.name
     page = parse(site / "articles" / f"{HOSTILE_ID}.html")
     assert "".join(page.text) == HOSTILE_TEXT
