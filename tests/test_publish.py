@@ -341,7 +341,7 @@ def test_no_space_is_refused_by_name_before_the_journal(root, monkeypatch):
 def test_disk_full_while_staging_gives_no_space_and_leaves_nothing_behind(repo, monkeypatch):
     before = tree_digest(repo)
 
-    def full(root, folder, *rest):
+    def full(root, folder, *rest, **options):
         folder.mkdir()
         (folder / "half-written.csv").write_bytes(b"id\r\n")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder / "half-written.csv"))
