@@ -78,7 +78,8 @@ def draw_bars(axes, dated: list[dict], slots: dict[dt.date, float], colours: dic
     ticks = sorted({(w.year, w.month): (slots[w], w) for w in slots}.values())[:: max(1, len(slots) // 40 or 1)]
     axes.set_xticks([x for x, _ in ticks], [w.strftime("%b %Y") for _, w in ticks], rotation=90, fontsize=7)
     axes.set_ylabel("events per week")
-    axes.legend(loc="upper left", bbox_to_anchor=(0.0, -0.16), fontsize=7, ncol=8, frameon=False)
+    if counts:
+        axes.legend(loc="upper left", bbox_to_anchor=(0.0, -0.16), fontsize=7, ncol=8, frameon=False)
     for before, after in zip(sorted(slots.values()), sorted(slots.values())[1:]):
         if after - before > 1:
             axes.text((before + after) / 2, 0, "≈", ha="center", va="bottom", fontsize=12, color="#333333")

@@ -149,8 +149,8 @@ def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder
         (e for e in events if e["date"] is not None),
         key=lambda e: (e["date"], STATUS_ORDER.get(e["status"], 9), e["event_id"]),
     )
-    if len(dated) > DETAILED_MAX:
-        from .overview import draw_overview
+    if len(dated) > DETAILED_MAX or len(events) - len(dated) > DETAILED_MAX:
+        from .overview import draw_overview  # undated events beyond a few dozen go to timeline/undated.svg
 
         draw_overview(tables, dated, plover_colours(plover_types), folder)
         return
