@@ -16,12 +16,19 @@ from .workbook import read_workbook_tables
 
 
 def validate_staged(
-    folder: Path, descriptor: dict, schemas: dict[str, dict], articles: dict[str, str], book: Path
+    folder: Path,
+    descriptor: dict,
+    schemas: dict[str, dict],
+    articles: dict[str, str],
+    book: Path,
+    meanwhile=lambda: None,
 ) -> list[str]:
-    """Every check on the written files; returns one line per resource, raises ValidationFailed on any failure.
-    frictionless runs in a child process while the copies are compared here (the written descriptor is its input)."""
+    """Every check on the written files; returns the one-line summary, raises ValidationFailed on any failure.
+    frictionless runs in a child process (the written descriptor is its input) while `meanwhile` (the build's other
+    files: pictures, pages) runs here and the copies are compared."""
     child = frictionless_check.start(folder)
     try:
+        meanwhile()
         compare_copies(folder, schemas, articles, book)
     except BaseException:
         child.kill()

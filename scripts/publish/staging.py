@@ -114,10 +114,13 @@ def write_staging(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     failpoint("staged")
-    lines = validate_staged(staging, descriptor, schemas, texts, book)
+
+    def pictures_and_pages() -> None:
+        draw_timeline(tables, plover_types, staging / "data")
+        write_site(staging / "data" / "site", tables, texts, root)
+
+    lines = validate_staged(staging, descriptor, schemas, texts, book, meanwhile=pictures_and_pages)
     (staging / "data" / REPORT).write_text(render_quality_report(tables, lines, root), encoding="utf-8")
-    draw_timeline(tables, plover_types, staging / "data")
-    write_site(staging / "data" / "site", tables, texts, root)
     return lines
 
 
