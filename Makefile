@@ -12,10 +12,10 @@ PIP    := $(BIN)/python -m pip install --disable-pip-version-check --progress-ba
 help:                ## list the targets
 	@awk -F':.*## ' '/^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-build: $(RUNTIME)    ## sources/ -> data/ + datapackage.json, validated (about 3 s once .venv exists)
+build: $(RUNTIME)    ## sources/ -> data/ + datapackage.json, validated (about 2.5 s once .venv exists)
 	$(BIN)/python -m scripts.build
 
-test: $(TESTING)     ## run the tests (about 3.5 minutes on 2 cores; skipped tests say why)
+test: $(TESTING)     ## run the tests (about 2.5 minutes on 2 cores; skipped tests say why)
 	$(BIN)/python -m pytest
 
 test-install: $(TESTING) ## the README's frictionless install line in a fresh venv (about 2 minutes; needs PyPI)
