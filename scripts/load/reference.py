@@ -63,11 +63,10 @@ def load_factbook_borders(root: Path) -> list[dict]:
     folder = root / REFERENCE
     path = folder / "borders_factbook.csv"
     rows = read_csv(path, root)
-    sums: dict[str, int] = defaultdict(int)
     for row in rows:
         for side in ("iso3_a", "iso3_b"):
             check_iso3(row[side], file=path, item=f"{row['iso3_a']}-{row['iso3_b']}", field=side)
-            sums[row[side]] += int(row["length_km"])
+    sums = border_sums(rows)
     for total in read_csv(folder / "land_boundary_totals.csv", root):
         if total["iso3"] in sums and total["iso3"] not in ("RUS", "CHN"):  # only their Central Asian borders are listed
             if sums[total["iso3"]] != int(total["total_land_boundary_km"]):
@@ -82,13 +81,19 @@ def load_factbook_borders(root: Path) -> list[dict]:
     return rows
 
 
-def complete_border_countries(root: Path, rows: list[dict]) -> frozenset[str]:
-    """The countries all of whose land borders the Factbook rows list: their lengths sum to the country's total
-    (land_boundary_totals.csv). For the others (Russia, China) a missing row says nothing."""
+def border_sums(rows: list[dict]) -> dict[str, int]:
+    """Each country's land borders as the Factbook rows list them, summed (km)."""
     sums: dict[str, int] = defaultdict(int)
     for row in rows:
         for side in ("iso3_a", "iso3_b"):
             sums[row[side]] += int(row["length_km"])
+    return sums
+
+
+def complete_border_countries(root: Path, rows: list[dict]) -> frozenset[str]:
+    """The countries all of whose land borders the Factbook rows list: their lengths sum to the country's total
+    (land_boundary_totals.csv). For the others (Russia, China) a missing row says nothing."""
+    sums = border_sums(rows)
     return frozenset(
         total["iso3"]
         for total in read_csv(root / REFERENCE / "land_boundary_totals.csv", root)

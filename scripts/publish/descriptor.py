@@ -78,9 +78,3 @@ def binary_schema(schema: dict, fmt: str) -> dict:
     for key in schema.get("foreignKeys", []):
         key["reference"]["resource"] += f"-{fmt}"
     return schema
-
-
-def csv_only(descriptor: dict) -> dict:
-    """The descriptor reduced to its CSV resources: what the build validates with frictionless (the Parquet and
-    workbook copies are proven equal to the CSVs row by row instead)."""
-    return {**descriptor, "resources": [r for r in descriptor["resources"] if r["format"] == "csv"]}
