@@ -93,10 +93,22 @@ class Site:
     actors: dict[str, dict]
     votes: dict[tuple[str, str], dict]
     rows: dict[str, dict[str, list[tuple[str, dict]]]] = field(default_factory=dict)
+    of_source: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # table -> source_id -> rows
+    of_event: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # table -> event_id -> rows
+    sources: dict[str, dict] = field(default_factory=dict)
+    anchors: dict[int, str] = field(default_factory=dict)  # id() of a row -> its card's anchor
 
     def anchor(self, source_id: str, table: str, row: dict) -> str:
         """The id of a row's card on its article's page."""
-        return next(anchor for anchor, other in self.rows[source_id].get(table, []) if other is row)
+        return self.anchors[id(row)]
+
+
+def grouped(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    """Rows by the value of one field, each group in the rows' order."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row.get(key)].append(row)
+    return groups
 
 
 def esc(value: object) -> str:
@@ -145,7 +157,11 @@ def make_site(tables: dict[str, list[dict]], texts: dict[str, str], root: Path) 
         actors={row["actor_id"]: row for row in published.get("actors", [])},
         votes={(row["resolution_symbol"], row["iso3"]): row for row in published.get("votes", [])},
     )
+    site.of_source.update({name: grouped(rows, "source_id") for name, rows in published.items()})
+    site.of_event.update({name: grouped(rows, "event_id") for name, rows in published.items()})
+    site.sources.update({row["source_id"]: row for row in published["sources"]})
     site.rows.update({source["source_id"]: article_rows(site, source["source_id"]) for source in published["sources"]})
+    site.anchors.update({id(row): anchor for of in site.rows.values() for rows in of.values() for anchor, row in rows})
     return site
 
 
@@ -288,9 +304,8 @@ def article_rows(site: Site, source_id: str) -> dict[str, list[tuple[str, dict]]
     for table, names in spans_of_table.items():
         rows = [
             row
-            for row in site.tables.get(table, [])
-            if row.get("source_id") == source_id
-            and any(row.get(name) is not None and row.get(f"{name}_start") is not None for name in names)
+            for row in site.of_source.get(table, {}).get(source_id, [])
+            if any(row.get(name) is not None and row.get(f"{name}_start") is not None for name in names)
         ]
         rows.sort(
             key=lambda row, n=names: (
@@ -548,7 +563,7 @@ def in_article(site: Site, table: str, row: dict, kind: str) -> str:
 
 def source_title(site: Site, source_id: str) -> str:
     """An article's title linked to its page, with its publication date."""
-    source = next((s for s in site.tables["sources"] if s["source_id"] == source_id), None)
+    source = site.sources.get(source_id)
     title = esc(source["title"]) if source else esc(source_id)
     published = f" (published {esc(source['published'])})" if source else ""
     return f'<a href="{article_href("../", source_id)}">{title}</a>{published}'
@@ -640,7 +655,7 @@ def event_page(site: Site, event: dict) -> str:
     """One event: its row, every report of it, its quotations, and the claims and vote statements about it."""
     eid = event["event_id"]
     of = {
-        name: [row for row in site.tables.get(name, []) if row.get("event_id") == eid and row.get("source_id")]
+        name: [row for row in site.of_event.get(name, {}).get(eid, []) if row.get("source_id")]
         for name in ("reports", "quotes", "claims", "vote_statements")
     }
     of["reports"].sort(key=lambda r: (not r.get("defines_event"), r["source_id"], r["report_id"]))

@@ -9,64 +9,55 @@ checked to fit a cell (32,767 characters) and to hold no control character (Unpu
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
+from python_calamine import CalamineWorkbook
+from xlsxwriter import Workbook
 
 from ..core.errors import UnpublishableText
 from ..core.prose import plural
 from ..core.registry import TABLES, package_meta
 from ..load.inputs import unsafe_character
-from .archive import fixed_entry
 
 FIRST_SERIAL_DATE = dt.date(1900, 3, 1)  # from here on, every spreadsheet reads a date cell as the same day
 MAX_CELL = 32_767  # characters of a spreadsheet cell
 
 ABOUT = "About"
-HEADER = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
 TEXT_WIDTH, CODE_WIDTH = 32, 16  # characters: the widest column of free text, of ids and codes (longer ones wrap)
 LINE_HEIGHT = 15.0  # points per line of the default font (Calibri 11)
 CHARS_PER_WIDTH = 1.1
 ABOUT_WIDTH = 90  # characters of the About sheet's description column (wrapped)
+FOOTER = "&C&A, page &P of &N"  # the sheet's name and the page number
+
+
+class Styles:
+    """The workbook's cell formats, made once: wrapped top-aligned cells, bold headers, ISO dates, the title."""
+
+    def __init__(self, book: Workbook) -> None:
+        wrap = {"text_wrap": True, "valign": "top"}
+        self.wrap = book.add_format(wrap)
+        self.header = book.add_format({**wrap, "bold": True})
+        self.date = book.add_format({**wrap, "num_format": "yyyy-mm-dd"})
+        self.title = book.add_format({**wrap, "bold": True, "font_size": 13})
 
 
 def workbook_name(root: Path) -> str:
     return package_meta(root)["name"] + ".xlsx"
 
 
-def set_text(cell, value: str) -> None:
-    """Text stays text: openpyxl would store a string that starts with "=" as a formula."""
-    cell.value = value
-    cell.data_type = "s"
-
-
-def fit_columns(sheet, widths: dict[int, int]) -> None:
-    for column, width in widths.items():
-        sheet.column_dimensions[get_column_letter(column)].width = max(8, min(width + 2, 60))
-
-
-def print_setup(sheet, title_rows: str = "1:1", title_columns: str | None = "A:A") -> None:
+def print_setup(sheet, repeat_columns: bool = True) -> None:
     """Printable: A4 landscape, every column on the width of one page (as many pages down as needed), the header row
-    (and the id column) repeated on every page, grid lines, the sheet's name and page number in the footer."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
-    sheet.print_options.gridLines = True
-    sheet.print_title_rows = title_rows
-    if title_columns:
-        sheet.print_title_cols = title_columns
-    sheet.oddFooter.center.text = "&A, page &P of &N"
+    (and the id column) repeated on every page, grid lines, the sheet's name and page number in the footer. The row
+    to repeat is set by the caller (repeat_rows)."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    sheet.set_header("", {"margin": 0.3})
+    sheet.set_footer(FOOTER, {"margin": 0.3})
+    sheet.hide_gridlines(0)  # grid lines on screen and on paper
+    if repeat_columns:
+        sheet.repeat_columns(0)
 
 
 def column_width(field: dict, values: list[str]) -> int:
@@ -87,11 +78,9 @@ def row_height(texts: dict[int, str], widths: dict[int, int]) -> float:
     return LINE_HEIGHT * lines
 
 
-def about_sheet(book: Workbook, meta: dict, schemas: dict[str, dict], tables: dict[str, list[dict]]) -> None:
-    """The first sheet: what the package is, then every table and field with its type and description."""
-    sheet = book.active
-    sheet.title = ABOUT
-    lines = [
+def about_lines(meta: dict) -> list[tuple[str, bool]]:
+    """The About sheet's opening lines, each with whether it is the title."""
+    return [
         (meta["title"], True),
         (meta["description"], False),
         (f"Version {meta['version']}. Licence: {meta['licenses'][0]['title']}.", False),
@@ -103,34 +92,31 @@ def about_sheet(book: Workbook, meta: dict, schemas: dict[str, dict], tables: di
         ),
         ("", False),
     ]
-    for row, (text, bold) in enumerate(lines, 1):
-        set_text(sheet.cell(row, 1), text)
-        sheet.cell(row, 1).font = Font(bold=bold, size=13 if bold else 11)
-        sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    header_row = len(lines) + 1
-    for column, title in enumerate(["sheet", "field", "type", "required", "description"], 1):
-        set_text(sheet.cell(header_row, column), title)
-        sheet.cell(header_row, column).font = HEADER
-    about_fields(sheet, header_row, meta, schemas, tables)
-    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
-    fit_columns(sheet, {1: 14, 2: 24, 3: 9, 4: 9})
-    sheet.column_dimensions["A"].width = 16
-    sheet.column_dimensions["E"].width = ABOUT_WIDTH
-    for text_row in range(1, len(lines) + 1):
-        sheet.merge_cells(start_row=text_row, start_column=1, end_row=text_row, end_column=5)
-        sheet.row_dimensions[text_row].height = (
-            15
-            if not lines[text_row - 1][0]
-            else (18 if lines[text_row - 1][1] else 15 * (1 + len(lines[text_row - 1][0]) // 150))
-        )
-    print_setup(sheet, f"{header_row}:{header_row}", None)
 
 
-def about_fields(sheet, row: int, meta: dict, schemas: dict[str, dict], tables: dict[str, list[dict]]) -> None:
-    """Below `row`: per table a bold line (its row count and description), then one line per field."""
+def about_sheet(book: Workbook, styles: Styles, meta: dict, schemas: dict[str, dict], tables: dict) -> None:
+    """The first sheet: what the package is, then every table and field with its type and description."""
+    sheet = book.add_worksheet(ABOUT)
+    lines = about_lines(meta)
+    header_row = len(lines)  # 0-based: the row below the opening lines
+    sheet.freeze_panes(header_row + 1, 0)
+    for column, width in enumerate((16, 24, 9, 9, ABOUT_WIDTH)):
+        sheet.set_column(column, column, width)
+    for row, (text, bold) in enumerate(lines):
+        height = 15 if not text else (18 if bold else 15 * (1 + len(text) // 150))
+        sheet.set_row(row, height)
+        sheet.merge_range(row, 0, row, 4, text, styles.title if bold else styles.wrap)
+    for column, title in enumerate(["sheet", "field", "type", "required", "description"]):
+        sheet.write_string(header_row, column, title, styles.header)
+    about_fields(sheet, styles, header_row + 1, meta, schemas, tables)
+    print_setup(sheet, repeat_columns=False)
+    sheet.repeat_rows(header_row)
+
+
+def about_fields(sheet, styles: Styles, row: int, meta: dict, schemas: dict[str, dict], tables: dict) -> None:
+    """From `row` (0-based): per table a bold line (its row count and description), then one line per field."""
     about = {r["name"]: r for r in meta["resources"]}
     for name in TABLES:
-        row += 1
         lines = [
             (
                 name,
@@ -151,38 +137,37 @@ def about_fields(sheet, row: int, meta: dict, schemas: dict[str, dict], tables: 
             for field in schemas[name]["fields"]
         ]
         for number, values in enumerate(lines):
-            for column, value in enumerate(values, 1):
-                set_text(sheet.cell(row + number, column), value)
-                sheet.cell(row + number, column).alignment = WRAP
-                if number == 0 and column in (1, 2, 5):
-                    sheet.cell(row + number, column).font = HEADER
-            sheet.row_dimensions[row + number].height = row_height({5: values[4]}, {5: ABOUT_WIDTH})
-        row += len(lines) - 1
+            sheet.set_row(row, row_height({4: values[4]}, {4: ABOUT_WIDTH}))
+            for column, value in enumerate(values):
+                bold = number == 0 and column in (0, 1, 4)
+                sheet.write_string(row, column, value, styles.header if bold else styles.wrap)
+            row += 1
 
 
-def table_sheet(book: Workbook, name: str, schema: dict, rows: list[dict]) -> None:
-    """One table's sheet: typed cells, long text wrapped in columns of bounded width, ready to print."""
-    sheet = book.create_sheet(name)
+def table_sheet(book: Workbook, styles: Styles, name: str, schema: dict, rows: list[dict]) -> None:
+    """One table's sheet: typed cells, long text wrapped in columns of bounded width, ready to print. Each column
+    carries its format (wrapped and top-aligned; dates in ISO form), so the cells are written without one."""
+    sheet = book.add_worksheet(name)
     fields = schema["fields"]
     shown = [[format_value(row[f["name"]]) for row in rows] for f in fields]
-    widths = {column: column_width(field, shown[column - 1]) for column, field in enumerate(fields, 1)}
-    for column, field in enumerate(fields, 1):
-        set_text(sheet.cell(1, column), field["name"])
-        sheet.cell(1, column).font = HEADER
-        sheet.cell(1, column).alignment = WRAP
-    sheet.row_dimensions[1].height = row_height({c: f["name"] for c, f in enumerate(fields, 1)}, widths)
-    for row_number, row in enumerate(rows, 2):
-        for column, field in enumerate(fields, 1):
-            write_cell(sheet.cell(row_number, column), row[field["name"]], field["type"])
-        texts = {c: shown[c - 1][row_number - 2] for c in widths if len(shown[c - 1][row_number - 2]) >= widths[c]}
-        if texts:
-            sheet.row_dimensions[row_number].height = row_height(texts, widths)
-    sheet.freeze_panes = "B2"
+    widths = {column: column_width(field, shown[column]) for column, field in enumerate(fields)}
+    sheet.freeze_panes(1, 1)
+    for column, field in enumerate(fields):
+        sheet.set_column(column, column, widths[column] + 1, styles.date if field["type"] == "date" else styles.wrap)
     if rows:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{len(rows) + 1}"
-    for column, width in widths.items():
-        sheet.column_dimensions[get_column_letter(column)].width = width + 1
+        sheet.autofilter(0, 0, len(rows), len(fields) - 1)
+    sheet.set_row(0, row_height(dict(enumerate(f["name"] for f in fields)), widths))
+    for column, field in enumerate(fields):
+        sheet.write_string(0, column, field["name"], styles.header)
+    names = [field["name"] for field in fields]
+    dates = [field["name"] for field in fields if field["type"] == "date"]
+    for number, row in enumerate(rows):
+        texts = {c: shown[c][number] for c in widths if len(shown[c][number]) >= widths[c]}
+        if texts:
+            sheet.set_row(number + 1, row_height(texts, widths))
+        sheet.write_row(number + 1, 0, [cell(row, name, name in dates) for name in names])
     print_setup(sheet)
+    sheet.repeat_rows(0)
 
 
 def format_value(value: object) -> str:
@@ -190,52 +175,36 @@ def format_value(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def write_cell(cell, value: object, kind: str) -> None:
-    """A typed cell: text as text, dates with an ISO date format, numbers and booleans as themselves; top-aligned and
-    wrapped."""
-    cell.alignment = WRAP
-    if value is None:
-        return
-    if kind == "string":
-        set_text(cell, value)
-    elif kind == "date" and value < FIRST_SERIAL_DATE:
-        set_text(cell, value.isoformat())
-    else:
-        cell.value = value
-        if kind == "date":
-            cell.number_format = "yyyy-mm-dd"
+def cell(row: dict, name: str, is_date: bool) -> object:
+    """A field's value as its cell holds it: a date before 1900-03-01 as ISO text, everything else as itself (the
+    workbook writes text as text, never as a formula, and dates with the ISO date format)."""
+    value = row[name]
+    if is_date and value is not None and value < FIRST_SERIAL_DATE:
+        return value.isoformat()
+    return value
 
 
 def write_workbook(
     path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict], meta: dict, created: dt.datetime
 ) -> None:
+    """The workbook, written row by row in constant memory; the zip entries carry a fixed timestamp and the
+    document's dates are `created`, so the same tables give the same bytes."""
     check_cells(tables, schemas)
-    book = Workbook()
-    about_sheet(book, meta, schemas, tables)
+    book = Workbook(
+        str(path),
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "default_date_format": "yyyy-mm-dd",
+        },
+    )
+    styles = Styles(book)
+    about_sheet(book, styles, meta, schemas, tables)
     for name in TABLES:
-        table_sheet(book, name, schemas[name], tables[name])
-    book.properties.creator = meta["name"]
-    book.properties.created = created
-    book.properties.modified = created
-    buffer = io.BytesIO()
-    book.save(buffer)
-    normalise_zip(buffer.getvalue(), path, created)
-
-
-def normalise_zip(data: bytes, path: Path, created: dt.datetime) -> None:
-    """The same entries in the same order, with a fixed timestamp, and the document's "modified" date (which
-    openpyxl sets to the time of saving) equal to its "created" date: the same workbook gives the same bytes."""
-    stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
-                    content,
-                )
-            target.writestr(fixed_entry(info.filename), content)
+        table_sheet(book, styles, name, schemas[name], tables[name])
+    book.set_properties({"author": meta["name"], "created": created})
+    book.close()
 
 
 def read_workbook_rows(path: Path, sheet_name: str, schema: dict) -> list[dict]:
@@ -244,23 +213,21 @@ def read_workbook_rows(path: Path, sheet_name: str, schema: dict) -> list[dict]:
 
 
 def read_workbook_tables(path: Path, schemas: dict[str, dict]) -> dict[str, list[dict]]:
-    """The rows of the named sheets, the workbook opened once."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True)
+    """The rows of the named sheets, read by calamine (a reader other than the writer), typed by the schemas."""
+    book = CalamineWorkbook.from_path(str(path))
     try:
-        return {name: sheet_rows(book[name], schema, f"{path}:{name}") for name, schema in schemas.items()}
+        return {name: sheet_rows(book, name, schema, f"{path}:{name}") for name, schema in schemas.items()}
     finally:
         book.close()
 
 
-def sheet_rows(sheet, schema: dict, where: str) -> list[dict]:
-    rows = sheet.iter_rows(values_only=True)
-    header = list(next(rows))
+def sheet_rows(book, name: str, schema: dict, where: str) -> list[dict]:
+    rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    header = list(rows[0]) if rows else []
     if header != [f["name"] for f in schema["fields"]]:
         raise ValueError(f"{where}: header {header} differs from the schema")
     kinds = [f["type"] for f in schema["fields"]]
-    return [{name: cell_value(value, kind) for name, value, kind in zip(header, row, kinds)} for row in rows]
+    return [{name: cell_value(value, kind) for name, value, kind in zip(header, row, kinds)} for row in rows[1:]]
 
 
 def check_cells(tables: dict[str, list[dict]], schemas: dict[str, dict]) -> None:
@@ -299,12 +266,17 @@ def origin(name: str, row: dict) -> str:
 
 
 def cell_value(value: object, kind: str) -> object:
-    if value is None:
+    """A cell as calamine reads it, typed by its field (an empty cell reads as "")."""
+    if value == "":
         return None
     if kind == "date":
         if isinstance(value, str):  # a date before 1900-03-01, written as ISO text
             return dt.date.fromisoformat(value)
         return value.date() if isinstance(value, dt.datetime) else value
+    if kind == "integer":
+        return int(value)
     if kind == "number":
         return float(value)
+    if kind == "boolean":
+        return bool(value)
     return value
