@@ -23,6 +23,7 @@ import pytest
 from scripts import build as build_module
 from scripts.build import build, main
 from scripts.core import errors
+from scripts.core.registry import TABLES
 from scripts.publish import journal, staging
 from scripts.publish.journal import (
     FAILPOINTS,
@@ -348,7 +349,7 @@ def test_disk_full_while_staging_gives_no_space_and_leaves_nothing_behind(repo, 
 
     monkeypatch.setattr(staging, "write_staging", full)
     with pytest.raises(errors.NoSpace, match="half-written.csv: publish: ENOSPC: No space left on device"):
-        staging.publish_package(repo, {}, [], {}, [])
+        staging.publish_package(repo, {name: [] for name in TABLES}, [], {}, [])
     assert tree_digest(repo) == before and clean(repo)
 
 

@@ -30,10 +30,13 @@ from .journal import (
     remove,
 )
 from .readme import stage_readme
+from .record import forget, package_digest, published_files, remember, unchanged
 from .report import REPORT, render_quality_report
 from .site import write_site
 from .timeline import draw_timeline
 from .workbook import workbook_name, write_workbook
+
+UNCHANGED = "published data/ and datapackage.json: the same bytes as before, nothing written"
 
 
 def publish_package(
@@ -49,13 +52,22 @@ def publish_package(
     receives data/ and datapackage.json (default: the repository; a preview goes elsewhere and leaves README.md
     alone). Returns the validation lines and a true line about what the publish changed."""
     target = target or root
+    schemas = {name: load_schema(name, root) for name in TABLES}
+    csv = {name: csv_bytes(tables[name], schemas[name]) for name in TABLES}
+    digest = package_digest(root, csv, texts, plover_types, readme=target == root)
+    lines = unchanged(root, target, digest)
+    if lines is not None:
+        checked = len([rel for rel in published_files(target) if rel != "README.md"])
+        return lines, f"{UNCHANGED} ({checked} files, each as the last publish left it)"
     staging = target / STAGING
     target.mkdir(parents=True, exist_ok=True)
     prepare(target)
+    forget(root, target)
     try:
-        lines = write_staging(root, staging, tables, articles, texts, plover_types, readme=target == root)
+        lines = write_staging(root, staging, tables, csv, articles, texts, plover_types, readme=target == root)
         failpoint("validated")
         change = commit(target)
+        remember(root, target, digest, lines)
     except OSError as exc:
         raise os_error(exc, staging) from None
     finally:
@@ -94,6 +106,7 @@ def write_staging(
     root: Path,
     staging: Path,
     tables: dict[str, list[dict]],
+    csv: dict[str, bytes],
     articles: list[dict],
     texts: dict[str, str],
     plover_types: list[str],
@@ -106,7 +119,7 @@ def write_staging(
         stage_readme(root, staging, tables)
     schemas = {name: load_schema(name, root) for name in TABLES}
     book = staging / "data" / workbook_name(root)
-    write_tables(staging, tables, schemas)
+    write_tables(staging, tables, csv, schemas)
     newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
     write_workbook(book, tables, schemas, package_meta(root), dt.datetime.combine(newest, dt.time()))
     descriptor = describe_package(root, staging, articles)
@@ -124,9 +137,9 @@ def write_staging(
     return lines
 
 
-def write_tables(folder: Path, tables: dict[str, list[dict]], schemas: dict[str, dict]) -> None:
-    """Each table as CSV and Parquet under folder/data/."""
+def write_tables(folder: Path, tables: dict[str, list[dict]], csv: dict[str, bytes], schemas: dict[str, dict]) -> None:
+    """Each table as CSV (its bytes given) and Parquet under folder/data/."""
     (folder / "data").mkdir(parents=True)
     for name in TABLES:
-        (folder / "data" / f"{name}.csv").write_bytes(csv_bytes(tables[name], schemas[name]))
+        (folder / "data" / f"{name}.csv").write_bytes(csv[name])
         write_parquet(tables[name], schemas[name], folder / "data" / f"{name}.parquet")
