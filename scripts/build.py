@@ -20,7 +20,7 @@ from .link.tables import link_tables
 from .load.source import source_folders
 from .publish.changes import compare, summary
 from .publish.journal import JOURNAL, build_lock, roll_forward
-from .publish.staging import publish_package
+from .publish.staging import plan_publish, publish_package
 from .stage.cache import shared_fingerprint
 from .stage.corpus import default_jobs, shared, stage_corpus
 
@@ -54,9 +54,14 @@ def run_stages(root: Path, out, allow_drafts: bool, jobs: int = 1) -> dict[str, 
     tables = link_tables(articles, registries, reference)
     sources = [{"title": row["title"], "path": row["path"], "sha256": row["sha256"]} for row in tables["sources"]]
     texts = {article.source_id: article.text for article in articles}
-    out("against the published package: " + summary(compare(tables, root / "data", root)))
     target = root / PREVIEW if allow_drafts else root
-    lines, published = publish_package(root, tables, sources, texts, list(registries.vocab.plover_types), target)
+    plover_types = list(registries.vocab.plover_types)
+    plan = plan_publish(root, tables, texts, plover_types, target)
+    if plan.lines is not None and target == root:
+        out("against the published package: no row changed (the package on disk is this build's, file for file)")
+    else:
+        out("against the published package: " + summary(compare(tables, root / "data", root)))
+    lines, published = publish_package(root, tables, sources, texts, plover_types, target, plan)
     if allow_drafts:
         published = f"preview (drafts allowed) in {PREVIEW}/, never in data/: " + published.replace(
             "published data/ and datapackage.json", "its data/ and datapackage.json"

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.publish.pages import PAGE_CODE
+from scripts.stage.cache import STAGING_CODE
+
 from .conftest import ROOT
 
 SCRIPTS = ROOT / "scripts"
@@ -58,3 +61,32 @@ def test_no_function_of_the_product_is_longer_than_a_screen():
 def test_the_version_of_pyproject_is_the_packages():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["version"] == json.loads((ROOT / "schemas" / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+def code_of(parts: tuple[str, ...]) -> set[Path]:
+    paths = [SCRIPTS / part for part in parts]
+    return {p for path in paths for p in ([path] if path.is_file() else modules(path))}
+
+
+@pytest.mark.parametrize(
+    "keyed, allowed",
+    [
+        (STAGING_CODE, ("scripts.core", "scripts.load", "scripts.stage")),
+        (
+            PAGE_CODE,
+            (
+                "scripts.core",
+                "scripts.publish.site",
+                "scripts.publish.pages",
+                "scripts.publish.codec",
+                "scripts.stage.cache",
+            ),
+        ),
+    ],
+    ids=["staged articles", "site pages"],
+)
+def test_a_cache_key_covers_all_the_code_that_made_the_entry(keyed, allowed):
+    """The caches of .build-cache/ are keyed by the hash of some folders of scripts/ only: that code imports no other."""
+    for path in code_of(keyed):
+        others = {name for name in imported(path) if name.startswith("scripts.") and not name.startswith(allowed)}
+        assert not others, f"{path.relative_to(ROOT)} imports {others}, which the cache key does not cover"

@@ -7,19 +7,9 @@ import datetime as dt
 import io
 from pathlib import Path
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from ..core.registry import field_names
 
-ARROW_TYPES = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.date32(),
-}
+ARROW_TYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool_", "date": "date32"}
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "object"}
 
 
@@ -62,8 +52,12 @@ def csv_bytes(rows: list[dict], schema: dict) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def arrow_table(rows: list[dict], schema: dict) -> pa.Table:
-    """An Arrow table typed from the schema, with pandas metadata so read_parquet restores nullable dtypes."""
+def arrow_table(rows: list[dict], schema: dict):
+    """An Arrow table typed from the schema, with pandas metadata so read_parquet restores nullable dtypes. (pandas
+    and pyarrow load here, when a Parquet file is made: a build that publishes nothing needs neither.)"""
+    import pandas as pd
+    import pyarrow as pa
+
     frame = pd.DataFrame(
         {
             f["name"]: pd.array([row[f["name"]] for row in rows], dtype=PANDAS_DTYPES[f["type"]])
@@ -72,7 +66,11 @@ def arrow_table(rows: list[dict], schema: dict) -> pa.Table:
     )
     arrow_schema = pa.schema(
         [
-            pa.field(f["name"], ARROW_TYPES[f["type"]], nullable=not f.get("constraints", {}).get("required", False))
+            pa.field(
+                f["name"],
+                getattr(pa, ARROW_TYPES[f["type"]])(),
+                nullable=not f.get("constraints", {}).get("required", False),
+            )
             for f in schema["fields"]
         ]
     )
@@ -80,6 +78,8 @@ def arrow_table(rows: list[dict], schema: dict) -> pa.Table:
 
 
 def write_parquet(rows: list[dict], schema: dict, path: Path) -> None:
+    import pyarrow.parquet as pq
+
     pq.write_table(arrow_table(rows, schema), path, compression="zstd", write_statistics=True)
 
 
@@ -111,4 +111,6 @@ def read_csv_rows(path: Path, schema: dict) -> list[dict]:
 
 
 def read_parquet_rows(path: Path) -> list[dict]:
+    import pyarrow.parquet as pq
+
     return pq.read_table(path).to_pylist()

@@ -12,8 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from frictionless import FrictionlessException, Package, system
-
 from ..core import errors
 from ..core.errors import BuildError, ValidationFailed
 
@@ -26,6 +24,8 @@ def csv_resources(descriptor: dict) -> dict:
 
 def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
     """frictionless on the CSV resources, foreign keys included; the row count of each table."""
+    from frictionless import FrictionlessException, Package, system  # here: the build's own process never needs it
+
     try:
         with system.use_context(trusted=False):
             report = Package(csv_resources(descriptor), basepath=str(folder)).validate()

@@ -17,6 +17,7 @@ and no external asset at view time (a Content-Security-Policy allows only the si
 from __future__ import annotations
 
 import argparse
+import functools
 import heapq
 import html
 import itertools
@@ -27,6 +28,7 @@ from pathlib import Path, PurePosixPath
 
 from ..core.registry import ID_PATTERN, TABLES, field_names, load_schema, package_meta
 from ..core.repo import ROOT
+from .pages import cached_pages, page_keys, write_page
 
 ASSETS = Path(__file__).resolve().parent / "site_assets"
 ASSET_FILES = ("site.css", "site.js")
@@ -165,14 +167,29 @@ def make_site(tables: dict[str, list[dict]], texts: dict[str, str], root: Path) 
     return site
 
 
-def write_site(folder: Path, tables: dict[str, list[dict]], texts: dict[str, str], root: Path = ROOT) -> list[Path]:
-    """Write the site into folder (created; it must not hold files already). Returns the files written, sorted."""
+def write_site(
+    folder: Path,
+    tables: dict[str, list[dict]],
+    texts: dict[str, str],
+    root: Path = ROOT,
+    cache: Path | None = None,
+    earlier: Path | None = None,
+) -> list[Path]:
+    """Write the site into folder (created; it must not hold files already). With `cache` (a folder), the article and
+    event pages whose content is unchanged come from there, and with `earlier` (the published site) a file whose
+    bytes are unchanged is linked rather than written again (scripts/publish/pages.py).
+    Returns the files written, sorted."""
     site = make_site(tables, texts, root)
-    pages = {"index.html": index_page(site)}
+    drawers = {}
     for source in site.tables["sources"]:
-        pages[f"articles/{page_name(source['source_id'])}"] = article_page(site, source)
+        drawers[f"articles/{page_name(source['source_id'])}"] = functools.partial(article_page, site, source)
     for event in site.tables["events"]:
-        pages[f"events/{page_name(event['event_id'])}"] = event_page(site, event)
+        drawers[f"events/{page_name(event['event_id'])}"] = functools.partial(event_page, site, event)
+    if cache is None:
+        pages = {path: draw() for path, draw in drawers.items()}
+    else:
+        pages, _ = cached_pages(cache, page_keys(site.tables, site.texts, site.title), lambda path: drawers[path]())
+    pages["index.html"] = index_page(site)
     for name in ASSET_FILES:
         pages[name] = (ASSETS / name).read_text(encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
@@ -182,7 +199,7 @@ def write_site(folder: Path, tables: dict[str, list[dict]], texts: dict[str, str
     for relative in sorted(pages):
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pages[relative].encode("utf-8"))
+        write_page(path, pages[relative].encode("utf-8"), earlier / relative if earlier else None)
         written.append(path)
     return written
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import PublishFailed
@@ -29,14 +30,33 @@ from .journal import (
     refuse_links,
     remove,
 )
+from .pages import cache_folder
 from .readme import stage_readme
 from .record import forget, package_digest, published_files, remember, unchanged
 from .report import REPORT, render_quality_report
 from .site import write_site
-from .timeline import draw_timeline
 from .workbook import workbook_name, write_workbook
 
 UNCHANGED = "published data/ and datapackage.json: the same bytes as before, nothing written"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a publish writes, known before writing: each table's CSV bytes, the digest of every input, and the last
+    publish's validation lines when the package on disk is already this one (then nothing is written)."""
+
+    csv: dict[str, bytes]
+    digest: str
+    lines: list[str] | None
+
+
+def plan_publish(
+    root: Path, tables: dict[str, list[dict]], texts: dict[str, str], plover_types: list[str], target: Path
+) -> Plan:
+    schemas = {name: load_schema(name, root) for name in TABLES}
+    csv = {name: csv_bytes(tables[name], schemas[name]) for name in TABLES}
+    digest = package_digest(root, csv, texts, plover_types, readme=target == root)
+    return Plan(csv, digest, unchanged(root, target, digest))
 
 
 def publish_package(
@@ -46,28 +66,27 @@ def publish_package(
     texts: dict[str, str],
     plover_types: list[str],
     target: Path | None = None,
+    plan: Plan | None = None,
 ) -> tuple[list[str], str]:
     """Write and check the package in .build-staging/, then commit it; on failure nothing is touched. The caller
     holds the build lock and has finished any interrupted publish (scripts/build.py). `target`: the folder that
     receives data/ and datapackage.json (default: the repository; a preview goes elsewhere and leaves README.md
-    alone). Returns the validation lines and a true line about what the publish changed."""
+    alone). When the package on disk is already what this would publish (`plan`), nothing is written. Returns the
+    validation lines and a true line about what the publish changed."""
     target = target or root
-    schemas = {name: load_schema(name, root) for name in TABLES}
-    csv = {name: csv_bytes(tables[name], schemas[name]) for name in TABLES}
-    digest = package_digest(root, csv, texts, plover_types, readme=target == root)
-    lines = unchanged(root, target, digest)
-    if lines is not None:
+    plan = plan or plan_publish(root, tables, texts, plover_types, target)
+    if plan.lines is not None:
         checked = len([rel for rel in published_files(target) if rel != "README.md"])
-        return lines, f"{UNCHANGED} ({checked} files, each as the last publish left it)"
+        return plan.lines, f"{UNCHANGED} ({checked} files, each as the last publish left it)"
     staging = target / STAGING
     target.mkdir(parents=True, exist_ok=True)
     prepare(target)
     forget(root, target)
     try:
-        lines = write_staging(root, staging, tables, csv, articles, texts, plover_types, readme=target == root)
+        lines = write_staging(root, staging, tables, plan.csv, articles, texts, plover_types, readme=target == root)
         failpoint("validated")
         change = commit(target)
-        remember(root, target, digest, lines)
+        remember(root, target, plan.digest, lines)
     except OSError as exc:
         raise os_error(exc, staging) from None
     finally:
@@ -129,8 +148,17 @@ def write_staging(
     failpoint("staged")
 
     def pictures_and_pages() -> None:
+        from .timeline import draw_timeline  # matplotlib loads only when a package is drawn
+
         draw_timeline(tables, plover_types, staging / "data")
-        write_site(staging / "data" / "site", tables, texts, root)
+        write_site(
+            staging / "data" / "site",
+            tables,
+            texts,
+            root,
+            cache=cache_folder(root, preview=not readme),
+            earlier=staging.parent / "data" / "site",
+        )
 
     lines = validate_staged(staging, descriptor, schemas, texts, book, meanwhile=pictures_and_pages)
     (staging / "data" / REPORT).write_text(render_quality_report(tables, lines, root), encoding="utf-8")

@@ -1,7 +1,8 @@
 """The staged rows of each article, cached in .build-cache/ and keyed by the hashes of everything they depend on: the
 article's folder (article.txt, metadata.yaml, annotations.yaml), the shared registries (actors, reference tables,
-vocabularies), the schemas, the code of the pipeline, and the drafts policy. A changed input invalidates the entry;
-an entry whose own checksum does not match its content is discarded and the article staged again."""
+vocabularies), the schemas, the code that stages (scripts/core, load and stage: a change to the site's code does not
+stage a thousand articles again), and the drafts policy. A changed input invalidates the entry; an entry whose own
+checksum does not match its content is discarded and the article staged again."""
 
 from __future__ import annotations
 
@@ -34,9 +35,15 @@ def files_under(folder: Path, pattern: str) -> list[Path]:
     return [p for p in folder.rglob(pattern) if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts]
 
 
-@functools.lru_cache(maxsize=1)
-def code_hash() -> str:
-    return tree_hash(files_under(CODE, "*.py"), CODE)
+STAGING_CODE = ("__init__.py", "core", "load", "stage")  # what staging an article runs (a test checks the imports)
+
+
+@functools.lru_cache(maxsize=8)
+def code_hash(*parts: str) -> str:
+    """SHA-256 of the Python files of scripts/ (or of the named files and folders of it)."""
+    paths = [CODE / part for part in parts] or [CODE]
+    files = [p for path in paths for p in ([path] if path.is_file() else files_under(path, "*.py"))]
+    return tree_hash(files, CODE)
 
 
 def shared_fingerprint(root: Path, allow_drafts: bool) -> str:
@@ -47,7 +54,7 @@ def shared_fingerprint(root: Path, allow_drafts: bool) -> str:
         + files_under(root / VOCABULARIES, "*")
         + files_under(root / SCHEMAS, "*.json")
     )
-    digest = hashlib.sha256(f"{FORMAT}\0{code_hash()}\0{allow_drafts}\0".encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{code_hash(*STAGING_CODE)}\0{allow_drafts}\0".encode())
     digest.update(tree_hash([p for p in shared if p.is_file()], root).encode())
     return digest.hexdigest()
 
