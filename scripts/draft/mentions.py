@@ -427,6 +427,7 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
                 cut = parts[0][1] + more.end()
                 parts = [p for p in parts if p[1] >= cut]
                 titled = True
+    parts, titled = after_inner_title(parts, lex, titled)
     if not parts:
         return
     for index in range(1, len(parts)):
@@ -460,6 +461,15 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
         return  # "its Global Gateway programme": a name with a determiner is not a person
     actor_id, score = link_person(name, lex)
     add(Mention(name, start, end, "person", id=actor_id, name=name, score=score))
+
+
+def after_inner_title(parts: list[tuple[str, int, int]], lex: Lexicon, titled: bool) -> tuple[list, bool]:
+    """The words after the last capitalised role noun of a run: "Commerce Secretary Gina Raimondo" names Gina
+    Raimondo, whatever words make the title."""
+    for index in range(len(parts) - 2, -1, -1):
+        if parts[index][0][:1].isupper() and parts[index][0].lower() in lex.role_nouns:
+            return parts[index + 1 :], True
+    return parts, titled
 
 
 def link_person(name: str, lex: Lexicon) -> tuple[str | None, float | None]:
