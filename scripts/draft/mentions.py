@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, STARTERS, WEEKDAYS, Lexicon
+from .organisations import described, initialisms, occurrences
 from .patterns import alternation
 from .spans import Taken
 
@@ -57,7 +58,7 @@ LOCATIVE = re.compile(
 )
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 INITIAL = re.compile(r"[A-Z]\.")  # a middle initial: "Janet L. Yellen"
-NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES
+NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES | {"Updated", "Published"}  # "Updated Nov. 3"
 
 
 @dataclass
@@ -149,6 +150,7 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     find_known_organisations(text, lex, found)
     people_runs = [find_headed_organisation(text, run, lex, found) for run in tokens_runs(text)]
     find_acronyms(text, found)
+    find_described_organisations(text, lex, found)
     # 2. countries, capitals (a government unless used as a place) and their adjectives
     find_countries(text, lex, found)
     # 3. people: what is left of each run after titles, when it reads as a name
@@ -192,7 +194,7 @@ def find_headed_organisation(text: str, run: list[re.Match], lex: Lexicon, found
     whole = text[parts[first][1] : parts[-1][2]] if len(parts) > first else ""
     head = organisation_head(words, first, lex)
     if head is not None and head >= first and whole not in lex.countries:
-        begin = first
+        begin = after_title(text, parts, words, first, head, lex)
         if lex.countries.get(words[first]) and not is_adjective(words[first], lex) and head > first:
             begin = first + 1  # "China's Foreign Ministry": China, and the Foreign Ministry
         end = organisation_end(text, parts, words, head)
@@ -214,6 +216,17 @@ def find_headed_organisation(text: str, run: list[re.Match], lex: Lexicon, found
     while parts and parts[0][0] in STARTERS:
         parts = parts[1:]
     return parts
+
+
+def after_title(text: str, parts: list[tuple[str, int, int]], words: list[str], first: int, head: int, lex) -> int:
+    """Where the organisation of a run begins: after a title that opens the run ("Special Representative of the
+    European Union": the European Union), else at its first word."""
+    if not any(word.lower() in lex.role_nouns for word in words[first:head]):
+        return first
+    for index in range(head, first, -1):
+        if text[parts[index - 1][2] : parts[index][1]].strip() in ("of", "of the", "to", "to the"):
+            return index
+    return first
 
 
 def first_word(words: list[str]) -> int:
@@ -302,6 +315,21 @@ def find_acronyms(text: str, found: Found) -> None:
             found.add(
                 Mention(match.group(), match.start(), match.end(), "organisation", name=mention.name, id=mention.id)
             )
+
+
+def find_described_organisations(text: str, lex: Lexicon, found: Found) -> None:
+    """Organisations the lexicon does not know, named by what the article says of them, and the initialisms of the
+    organisations it names in full (scripts/draft/organisations.py), at every free occurrence."""
+    names: dict[str, str] = {}
+    for start, end in described(text, lex):
+        names.setdefault(text[start:end], text[start:end])
+    known = [m.name for m in found.mentions if m.kind == "organisation" and m.name]
+    for letters, full in initialisms(text, known + list(names), lex).items():
+        names[letters] = full
+    for written, name in names.items():
+        for start, end in occurrences(text, written):
+            if found.free(start, end):
+                found.add(Mention(written, start, end, "organisation", name=name, id=lex.actors_by_name.get(name)))
 
 
 def find_countries(text: str, lex: Lexicon, found: Found) -> None:

@@ -120,3 +120,50 @@ def test_the_subject_of_a_sentence_named_by_role_is_the_actor_of_a_later_verb():
 )
 def test_verbs_of_news_writing_are_coded(text, cameo):
     assert cameo in [c for _, c in events(text)]
+
+
+def organisations(text: str) -> list[tuple[str, str]]:
+    return [(m["text"], m["name"]) for m in draft(text)["mentions"] if m["kind"] == "organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kazakhstan's state energy company QazaqGaz said exports would rise.", "QazaqGaz"),
+        ("Dina Orlova, an analyst at Steppe Risk Partners, said the deal was fragile.", "Steppe Risk Partners"),
+        ("Tengiz Minerals, a mining company based in Almaty, said it had halted work.", "Tengiz Minerals"),
+        ("The minister wrote on X that the talks had ended.", "X"),
+        ("ALMATY, Kazakhstan (AP) — The talks ended on Monday.", "AP"),
+    ],
+)
+def test_an_organisation_is_named_by_what_the_article_says_of_it(text, name):
+    assert name in [found for _, found in organisations(text)]
+
+
+def test_the_initialism_of_an_organisation_named_in_full_is_that_organisation():
+    text = "The Caspian Development Bank lent $40 million. CDB officials said work would start in May."
+    assert ("CDB", "Caspian Development Bank") in organisations(text)
+
+
+def test_an_interviewers_label_is_an_outlet_and_the_interviewees_is_a_person():
+    text = (
+        "Interview with Aliya Sarsen\n"
+        "Stepnews: Why now?\n"
+        "Sarsen: Because the border is open.\n"
+        "Stepnews: And next?\n"
+        "Sarsen: We wait.\n"
+    )
+    assert [name for _, name in organisations(text)] == ["Stepnews", "Stepnews"]
+
+
+def test_a_title_that_opens_a_run_is_not_part_of_the_organisation_after_it():
+    text = "Uzbekistan hosted the Special Representative of the European Union on Monday."
+    assert ("European Union", "European Union") in organisations(text)
+    assert all("Representative" not in written for written, _ in organisations(text))
+
+
+def test_a_possessive_is_not_part_of_an_organisations_name():
+    text = "Ukraine's Naftogaz, the state energy company, said it had paid."
+    countries = [m["text"] for m in draft(text)["mentions"] if m["kind"] == "country"]
+    assert countries == ["Ukraine"]
+    assert ("Naftogaz", "Naftogaz") in organisations(text)
