@@ -167,3 +167,23 @@ def test_a_possessive_is_not_part_of_an_organisations_name():
     countries = [m["text"] for m in draft(text)["mentions"] if m["kind"] == "country"]
     assert countries == ["Ukraine"]
     assert ("Naftogaz", "Naftogaz") in organisations(text)
+
+
+def test_a_family_name_written_first_refers_back_to_the_full_name():
+    text = 'Chinese Foreign Minister Wang Yi met his Russian counterpart. "Our ties are solid," Wang said.'
+    assert speaker_of(text, "Our ties") == "Wang Yi"
+
+
+def test_an_organisations_head_word_alone_names_the_organisation_named_before():
+    text = 'The European Commission proposed new measures. "This package targets evasion," the Commission said.'
+    assert speaker_of(text, "This package") == "European Commission"
+
+
+def test_a_states_institution_acts_for_the_state():
+    [event] = draft("Georgian parliament overrides veto on foreign agents law")["events"]
+    assert (event["cameo"], event["source"]) == ("120", "Georgian")
+
+
+def test_a_participle_that_describes_people_is_no_event():
+    text = "The money will retrain migrant workers returning from Russia, Blinken said."
+    assert all(e["verb"] != "returning from" for e in draft(text)["events"])

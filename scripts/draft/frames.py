@@ -174,6 +174,7 @@ VERBAL_BEFORE = {
     "once",
     "first",
 }
+MODIFIED = re.compile(r"(?!(?:forces|troops|authorities|officials|leaders|ministers|diplomats|peacekeepers)$)[a-z]+s")
 GERUND_BEFORE = {"after", "before", "since", "while", "by", "without", "on", "upon"}  # "before leaving for …"
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 
@@ -243,6 +244,8 @@ def verbal(scene: Scene, sentence: Sentence, match: re.Match, offset: int, entry
         scene, word, previous, start, entry
     ):
         return None
+    elif word.split()[0].endswith("ing") and MODIFIED.fullmatch(previous) and previous not in VERBAL_BEFORE:
+        return None  # "migrant workers returning from Russia": a participle that describes people, no actor
     if not has_object(scene, entry, start, end):
         return None
     return Predicate(start, end, entry, "verb")
@@ -386,7 +389,8 @@ def acts(scene: Scene, mention: Mention, end: int | None = None) -> bool:
         return True
     return not re.match(r"[a-z]", rest) or bool(
         re.match(
-            r"(?:government|authorities|side|leadership|administration|and|or|has|have|had|is|was|were|are|will|would|"
+            r"(?:government|authorities|side|leadership|administration|parliament|legislature|court|military|army|"
+            r"forces|troops|peacekeepers|police|navy|and|or|has|have|had|is|was|were|are|will|would|"
             r"also|on|in|at|to|with|as|but|said|says|did|does|could|can|may|must|should|then|later|again|which|who|"
             r"[a-z]+ed\b|[a-z]+s\b)",
             rest,

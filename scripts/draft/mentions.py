@@ -374,8 +374,8 @@ def surname_index(mentions: list[Mention], lex: Lexicon) -> dict[str, Mention]:
     surnames = {}
     for person in [m for m in mentions if m.kind == "person" and " " in m.text.strip()]:
         surnames.setdefault(person.text.split()[-1], person)
-        first = person.text.split()[0]
-        if len(first) <= 3 and len(person.text.split()) == 2:
+        first = person.text.split()[0]  # family name first: "Xi Jinping", "Wang Yi"
+        if min(len(first), len(person.text.split()[-1])) <= 3 and len(person.text.split()) == 2:
             surnames.setdefault(first, person)  # family name first: "Xi Jinping" ... "Xi said"
     for name, actor_id in lex.people.items():
         surnames.setdefault(name.split()[-1], Mention(name, -1, -1, "person", id=actor_id, name=name))
@@ -415,8 +415,23 @@ def assign_genders(text: str, mentions: list[Mention]) -> None:
             mention.gender = genders[mention.name]
 
 
+def refer_back(mentions: list[Mention]) -> None:
+    """ "the Commission" after "the European Commission": an organisation's head word alone names the latest
+    organisation before it whose name ends in that word."""
+    latest: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind != "organisation":
+            continue
+        head = (mention.name or mention.text).split()[-1]
+        if (mention.name or mention.text) == head and head in latest and mention.id is None:
+            mention.name, mention.id = latest[head].name, latest[head].id
+        elif " " in (mention.name or ""):
+            latest[head] = mention
+
+
 def name_organisations_fully(text: str, mentions: list[Mention]) -> None:
     """An organisation is named by its fullest written form ("OSCE" after "Organization for Security and ...")."""
+    refer_back(mentions)
     fullest: dict[str, str] = {}
     for mention in mentions:
         if mention.kind == "organisation" and len(mention.text) > len(fullest.get(mention.name, "")):
