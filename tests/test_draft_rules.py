@@ -187,3 +187,20 @@ def test_a_states_institution_acts_for_the_state():
 def test_a_participle_that_describes_people_is_no_event():
     text = "The money will retrain migrant workers returning from Russia, Blinken said."
     assert all(e["verb"] != "returning from" for e in draft(text)["events"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "precision"),
+    [
+        ("Trade reached $6 billion in 2023, up 12 percent on the previous year.", "the previous year", "2022", "year"),
+        ("Exports rose tenfold in 2022 from a year earlier.", "a year earlier", "2021", "year"),
+        ("Prices rose in March 2022, twice as fast as a year earlier.", "a year earlier", "2021-03", "month"),
+    ],
+)
+def test_the_previous_year_counts_back_from_the_year_the_sentence_names(text, expression, value, precision):
+    [date] = [d for d in draft(text)["dates"] if d["text"] == expression]
+    assert (date["value"], date["precision"]) == (value, precision)
+
+
+def test_the_previous_year_with_no_year_named_gets_no_date():
+    assert all(d["text"] != "the previous year" for d in draft("Sales fell compared to the previous year.")["dates"])
