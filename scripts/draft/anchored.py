@@ -93,6 +93,30 @@ def find_anchored(
         )
 
 
+PREVIOUS_YEAR = re.compile(
+    r"\b(?:the\s+(?:previous|preceding)\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|before))\b"
+    r"(?!\s+(?:the|last)\b)",
+    re.I,
+)
+
+
+def find_previous_years(text: str, scan: Callable, sentences: Sentences):
+    """ "in 2023, an increase of 12 percent compared to the previous year", "in 2022 from a year earlier": the year
+    before the latest date of the sentence that names a year, at that date's precision."""
+    from .temporal import TimeExpression
+
+    for match in PREVIOUS_YEAR.finditer(text):
+        sentence = sentences.holding(match.start())
+        if sentence is None:
+            continue
+        named = [d for d in scan(sentence.start, match.start()) if d.value and d.precision in ("year", "month", "day")]
+        if not named or not re.search(r"\b\d{4}\b", named[-1].text):
+            continue
+        anchor = named[-1]
+        value = shift(anchor.value, anchor.precision, years=-1)
+        yield TimeExpression(match.group(), match.start(), match.end(), value, anchor.precision, "anchored")
+
+
 def key_event_at(text: str, at: int, events: list[tuple[re.Pattern, dt.date]]):
     """ "Russia's invasion", "the collapse of the Soviet Union": an event of key_dates.csv named at `at`."""
     from .temporal import TimeExpression

@@ -95,7 +95,7 @@ def attribute(quote: Quote, scene: Scene, verbs: Verbs, before: str, after: str,
     when a comma follows the marks ("… “fragment”, he said")."""
     if quote.kind == "partial":
         attribute_before(quote, scene, verbs, before, begin)
-        if quote.speaker is None and re.match(r"^\s*,", after):
+        if quote.speaker is None and re.match(r"^\s*,(?!\s*(?:while|whereas|and|but|as)\b)", after):
             attribute_after(quote, scene, verbs, after)
         return
     attribute_after(quote, scene, verbs, after)

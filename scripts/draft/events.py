@@ -5,12 +5,13 @@ it is a quotation; a vote is a vote."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .frames import Frame, frame_of, predicates
 from .mentions import Mention
 from .spans import Index, Taken
-from .speakers import Scene, Written
+from .speakers import Scene, Written, subject_span
 from .temporal import TimeExpression
 from .text import is_future
 
@@ -51,14 +52,32 @@ def find_events(scene: Scene, dates: list[TimeExpression], quotes: list) -> list
         inside.add(quote.start, quote.end)
     quoted = lambda at: not inside.free(at, at + 1)  # noqa: E731
     dated = Index([d for d in dates if d.value])
-    events = []
+    events, kept = [], []
     for sentence in scene.sentences:
         for predicate in predicates(scene, sentence, quoted):
             frame = frame_of(scene, sentence, predicate)
-            if frame is None or frame.source is None and frame.target is None:
+            if frame is None or frame.source is None and frame.target is None or voted(scene.text, sentence, frame):
                 continue
-            events.append(event_of(scene, frame, dated, sentence))
+            event = event_of(scene, frame, dated, sentence)
+            if not any(restated(event, frame.predicate, *other, scene.text) for other in kept[-3:]):
+                events.append(event)
+                kept.append((event, frame.predicate))
     return events
+
+
+def voted(text: str, sentence, frame: Frame) -> bool:
+    """ "voted 84 to 4 to override the veto": a vote is a vote (the votes items), not an event."""
+    return bool(re.search(r"\bvot(?:ed|es|ing)\b[^,;]{0,40}\bto\s+$", text[sentence.start : frame.predicate.start]))
+
+
+def restated(event: Event, predicate, other: Event, before, text: str) -> bool:
+    """Two predicates a few words apart, in one clause, that state one event ("arrived in Moscow on a working
+    visit"); not "meet X before leaving for Y"."""
+    gap = text[before.end : predicate.start] if 0 <= predicate.start - before.end <= 30 else None
+    return event.cameo == other.cameo and gap is not None and not CLAUSE_LINK.search(gap)
+
+
+CLAUSE_LINK = re.compile(r"[,;]|\b(?:before|after|and|then|while|but|or|until)\b")
 
 
 def name_of(actor) -> str | None:
@@ -74,8 +93,9 @@ def event_of(scene: Scene, frame: Frame, dates: Index[TimeExpression], sentence)
     text, predicate = scene.text, frame.predicate
     entry = predicate.entry
     when = nearest_date(dates, sentence, predicate.start)
-    clause = text[max(sentence.start, frame.start, predicate.start - 80) : predicate.end]
+    clause = text[clause_start(text, sentence, frame, predicate) : predicate.end]
     status = "planned" if is_future(clause) else "happened"
+    entry = coded(entry, status, text[subject_span(text, sentence.start, predicate.start)[0] : predicate.start])
     source = frame.source if isinstance(frame.source, Mention) else None
     actors = [
         m
@@ -102,6 +122,32 @@ def event_of(scene: Scene, frame: Frame, dates: Index[TimeExpression], sentence)
         frame=predicate.how,
         actors=list(dict.fromkeys(actor_key(m) for m in actors)),
     )
+
+
+def clause_start(text: str, sentence, frame: Frame, predicate) -> int:
+    """Where the words that give the predicate its tense begin: its subject and auxiliaries ("he will meet"), or the
+    whole main clause for a participle after "before" or "after" ("He will meet X before leaving for Y")."""
+    if re.search(
+        r"\b(?:before|after|while|without)\s+$", text[max(sentence.start, predicate.start - 12) : predicate.start]
+    ):
+        return sentence.start
+    return max(sentence.start, min(frame.start, predicate.start - 24))
+
+
+INTENT_TO_MEET = {"cameo": "036", "plover": "AGREE", "label": "Express intent to meet or negotiate"}
+COURT = re.compile(r"\b(?:court|judge|tribunal|prosecutors?)\b", re.I)
+COURT_ORDER = {"cameo": "172", "plover": "COERCE", "label": "Impose administrative sanctions"}
+
+
+def coded(entry: dict, status: str, subject: str) -> dict:
+    """The code of what the sentence reports: a meeting or visit reported as future is the intent to meet (036, the
+    package's convention for planned happenings); a court's or judge's ban, halt or suspension is an administrative
+    sanction (172), not a cut in relations (16x)."""
+    if status == "planned" and entry["cameo"].startswith("04"):
+        return {**entry, **INTENT_TO_MEET}
+    if entry["cameo"].startswith("16") and COURT.search(subject):
+        return {**entry, **COURT_ORDER}
+    return entry
 
 
 def nearest_date(dates: Index[TimeExpression], sentence, at: int) -> TimeExpression | None:

@@ -174,6 +174,7 @@ VERBAL_BEFORE = {
     "once",
     "first",
 }
+MODIFIED = re.compile(r"(?!(?:forces|troops|authorities|officials|leaders|ministers|diplomats|peacekeepers)$)[a-z]+s")
 GERUND_BEFORE = {"after", "before", "since", "while", "by", "without", "on", "upon"}  # "before leaving for …"
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
 
@@ -236,22 +237,52 @@ def verbal(scene: Scene, sentence: Sentence, match: re.Match, offset: int, entry
     previous = before[-1].lower().strip(",") if before else ""
     word = match.group().lower()
     start, end = sentence.start + offset, sentence.start + offset + match.end()
-    if word == "meeting":
-        if scene.mentions.at(end + 1) is None or previous in NOMINAL_BEFORE - {"after", "before", "and", "since"}:
+    if word in ("meeting", "meeting with"):
+        if not meeting_with(scene, sentence, offset, end, previous):
             return None
     elif not (word.split()[0].endswith("ing") and previous in GERUND_BEFORE) and reads_as_noun(
         scene, word, previous, start, entry
     ):
         return None
+    elif word.split()[0].endswith("ing") and MODIFIED.fullmatch(previous) and previous not in VERBAL_BEFORE:
+        return None  # "migrant workers returning from Russia": a participle that describes people, no actor
     if not has_object(scene, entry, start, end):
         return None
     return Predicate(start, end, entry, "verb")
 
 
+def meeting_with(scene: Scene, sentence: Sentence, offset: int, end: int, previous: str) -> bool:
+    """ "after meeting X", "meeting with X", and "after a meeting with his counterpart X" report a meeting that took
+    place; "the meeting" and "during the meeting" name one."""
+    if previous.endswith(("’s", "'s")):
+        return False
+    if previous in NOMINAL_BEFORE - {"after", "before", "and", "since"}:
+        before = sentence.text[max(0, offset - 30) : offset]
+        if not re.search(r"\b(?:after|following|before)\s+(?:a|an)\s+$", before, re.I):
+            return False
+    rest = scene.text[end : end + 60]
+    near = re.match(r"\s+(?:with\s+)?(?:(?:his|her|their|the|its)\s+)?(?:[\w-]+\s+){0,3}", rest)
+    found = (scene.mentions.at(end + at) for at in range(1, (near.end() if near else 1) + 1))
+    return any(m is not None and m.kind in ("person", "organisation", "country") for m in found)
+
+
+def compound(scene: Scene, word: str, entry: dict, start: int) -> bool:
+    """A verb form in -s after the object it would take is a noun of a compound ("oil exports", "gas supplies"),
+    unlike a subject before its verb ("people gathered")."""
+    if entry.get("object_re") is None or not word.endswith("s"):
+        return False
+    word = re.search(r"([\w-]+)\s+$", scene.text[max(0, start - 30) : start])
+    return bool(word) and bool(entry["object_re"].fullmatch(word.group(1)))
+
+
 def reads_as_noun(scene: Scene, word: str, previous: str, start: int, entry: dict) -> bool:
     """A verb form after an article, a possessive or a preposition ("the attack", "Russia's strikes"), or one that is as
     often a noun with no subject or auxiliary right before it ("artillery shells")."""
-    if previous in NOMINAL_BEFORE - {"to", "and"} or previous.endswith(("’s", "'s")):
+    if (
+        previous in NOMINAL_BEFORE - {"to", "and"}
+        or previous.endswith(("’s", "'s"))
+        or compound(scene, word, entry, start)
+    ):
         return True
     if previous == "to" and word.endswith(("s", "ion")):
         return True
@@ -269,7 +300,7 @@ def nominal(scene: Scene, sentence: Sentence, match: re.Match, offset: int, entr
     """An event noun made an event by the verb before it ("imposed new sanctions", "launched an offensive")."""
     window = sentence.text[max(0, offset - 70) : offset]
     light = LIGHT.search(window)
-    if light is None or re.search(r"[,;:“”\"]", window[light.start() :]):
+    if light is None or re.search(r"[,;:“”\"]", window[light.start() :]) or not verb_case(window, light.start()):
         return None
     fillers = window[light.start() :].split()[1:]
     if any(word.lower() in FILLER_STOP for word in fillers):
@@ -280,6 +311,11 @@ def nominal(scene: Scene, sentence: Sentence, match: re.Match, offset: int, entr
     if entry.get("plover") == "AID":
         entry = {**entry, "cameo": aid_kind(sentence.text)}
     return Predicate(start, end, entry, "light verb and noun")
+
+
+def verb_case(window: str, at: int) -> bool:
+    """A verb is written in lower case inside a sentence ("the New START nuclear arms treaty" holds no verb)."""
+    return window[at].islower() or not window[:at].strip()
 
 
 def aid_kind(text: str) -> str:
@@ -330,7 +366,11 @@ def frame_of(scene: Scene, sentence: Sentence, predicate: Predicate) -> Frame | 
     if isinstance(source, Mention) and source.kind == "country" and not acts(scene, source, end):
         source = None
     if source is None:
-        source = relative_antecedent(scene, sentence, predicate) or main_subject(scene, sentence, predicate)
+        source = (
+            governing_subject(scene, sentence, predicate)
+            or relative_antecedent(scene, sentence, predicate)
+            or main_subject(scene, sentence, predicate)
+        )
     target = object_of(scene, sentence, predicate, source)
     passive = PASSIVE.search(scene.text, max(sentence.start, predicate.start - 12), predicate.start)
     agent = re.match(r"\s+by\s+", scene.text[predicate.end : predicate.end + 5])
@@ -349,12 +389,27 @@ def acts(scene: Scene, mention: Mention, end: int | None = None) -> bool:
         return True
     return not re.match(r"[a-z]", rest) or bool(
         re.match(
-            r"(?:government|authorities|side|leadership|administration|and|or|has|have|had|is|was|were|are|will|would|"
+            r"(?:government|authorities|side|leadership|administration|parliament|legislature|court|military|army|"
+            r"forces|troops|peacekeepers|police|navy|and|or|has|have|had|is|was|were|are|will|would|"
             r"also|on|in|at|to|with|as|but|said|says|did|does|could|can|may|must|should|then|later|again|which|who|"
             r"[a-z]+ed\b|[a-z]+s\b)",
             rest,
         )
     )
+
+
+GOVERNED = re.compile(r"\s([a-z]+)\s+(?:after|before|following|while|without)\s+(?:(?:a|an|the)\s+)?$")
+
+
+def governing_subject(scene: Scene, sentence: Sentence, predicate: Predicate) -> Mention | Written | None:
+    """ "X said after a meeting with Y", "X met Y before leaving for Z": the event of an adverbial clause has the
+    subject of the verb it follows."""
+    begin = max(sentence.start, predicate.start - 160)
+    verb = GOVERNED.search(scene.text, begin, predicate.start)
+    if verb is None:
+        return None
+    start, end = subject_span(scene.text, sentence.start, verb.start(1), scene.lex.role_re)
+    return interpret(scene, start, end) if end > start else None
 
 
 def relative_antecedent(scene: Scene, sentence: Sentence, predicate: Predicate) -> Mention | None:
@@ -405,7 +460,9 @@ def main_subject(scene: Scene, sentence: Sentence, predicate: Predicate) -> Ment
             and acts(scene, mention)
         ):
             return mention
-    return None
+    head = MAIN_VERB.search(text, sentence.start, min(sentence.end, sentence.start + 100))
+    named = interpret(scene, sentence.start, head.start()) if head else None
+    return named if isinstance(named, Mention) else None  # "The premier told … and accused …": the premier
 
 
 def object_of(scene: Scene, sentence: Sentence, predicate: Predicate, source) -> Mention | None:

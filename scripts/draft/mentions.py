@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .lexicon import MONTHS, NOT_NAMES, ORGANISATION_HEADS, REGIONS, STARTERS, WEEKDAYS, Lexicon
+from .organisations import described, initialisms, occurrences
 from .patterns import alternation
 from .spans import Taken
 
@@ -57,7 +58,7 @@ LOCATIVE = re.compile(
 )
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 INITIAL = re.compile(r"[A-Z]\.")  # a middle initial: "Janet L. Yellen"
-NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES
+NON_PERSON = set(MONTHS) | set(WEEKDAYS) | NOT_NAMES | {"Updated", "Published"}  # "Updated Nov. 3"
 
 
 @dataclass
@@ -149,6 +150,7 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     find_known_organisations(text, lex, found)
     people_runs = [find_headed_organisation(text, run, lex, found) for run in tokens_runs(text)]
     find_acronyms(text, found)
+    find_described_organisations(text, lex, found)
     # 2. countries, capitals (a government unless used as a place) and their adjectives
     find_countries(text, lex, found)
     # 3. people: what is left of each run after titles, when it reads as a name
@@ -192,7 +194,7 @@ def find_headed_organisation(text: str, run: list[re.Match], lex: Lexicon, found
     whole = text[parts[first][1] : parts[-1][2]] if len(parts) > first else ""
     head = organisation_head(words, first, lex)
     if head is not None and head >= first and whole not in lex.countries:
-        begin = first
+        begin = after_title(text, parts, words, first, head, lex)
         if lex.countries.get(words[first]) and not is_adjective(words[first], lex) and head > first:
             begin = first + 1  # "China's Foreign Ministry": China, and the Foreign Ministry
         end = organisation_end(text, parts, words, head)
@@ -214,6 +216,17 @@ def find_headed_organisation(text: str, run: list[re.Match], lex: Lexicon, found
     while parts and parts[0][0] in STARTERS:
         parts = parts[1:]
     return parts
+
+
+def after_title(text: str, parts: list[tuple[str, int, int]], words: list[str], first: int, head: int, lex) -> int:
+    """Where the organisation of a run begins: after a title that opens the run ("Special Representative of the
+    European Union": the European Union), else at its first word."""
+    if not any(word.lower() in lex.role_nouns for word in words[first:head]):
+        return first
+    for index in range(head, first, -1):
+        if text[parts[index - 1][2] : parts[index][1]].strip() in ("of", "of the", "to", "to the"):
+            return index
+    return first
 
 
 def first_word(words: list[str]) -> int:
@@ -304,6 +317,21 @@ def find_acronyms(text: str, found: Found) -> None:
             )
 
 
+def find_described_organisations(text: str, lex: Lexicon, found: Found) -> None:
+    """Organisations the lexicon does not know, named by what the article says of them, and the initialisms of the
+    organisations it names in full (scripts/draft/organisations.py), at every free occurrence."""
+    names: dict[str, str] = {}
+    for start, end in described(text, lex):
+        names.setdefault(text[start:end], text[start:end])
+    known = [m.name for m in found.mentions if m.kind == "organisation" and m.name]
+    for letters, full in initialisms(text, known + list(names), lex).items():
+        names[letters] = full
+    for written, name in names.items():
+        for start, end in occurrences(text, written):
+            if found.free(start, end):
+                found.add(Mention(written, start, end, "organisation", name=name, id=lex.actors_by_name.get(name)))
+
+
 def find_countries(text: str, lex: Lexicon, found: Found) -> None:
     """Countries, their adjectives and capitals; a region only claims its words (no country hides in "Latin
     America")."""
@@ -346,8 +374,8 @@ def surname_index(mentions: list[Mention], lex: Lexicon) -> dict[str, Mention]:
     surnames = {}
     for person in [m for m in mentions if m.kind == "person" and " " in m.text.strip()]:
         surnames.setdefault(person.text.split()[-1], person)
-        first = person.text.split()[0]
-        if len(first) <= 3 and len(person.text.split()) == 2:
+        first = person.text.split()[0]  # family name first: "Xi Jinping", "Wang Yi"
+        if min(len(first), len(person.text.split()[-1])) <= 3 and len(person.text.split()) == 2:
             surnames.setdefault(first, person)  # family name first: "Xi Jinping" ... "Xi said"
     for name, actor_id in lex.people.items():
         surnames.setdefault(name.split()[-1], Mention(name, -1, -1, "person", id=actor_id, name=name))
@@ -387,8 +415,23 @@ def assign_genders(text: str, mentions: list[Mention]) -> None:
             mention.gender = genders[mention.name]
 
 
+def refer_back(mentions: list[Mention]) -> None:
+    """ "the Commission" after "the European Commission": an organisation's head word alone names the latest
+    organisation before it whose name ends in that word."""
+    latest: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.kind != "organisation":
+            continue
+        head = (mention.name or mention.text).split()[-1]
+        if (mention.name or mention.text) == head and head in latest and mention.id is None:
+            mention.name, mention.id = latest[head].name, latest[head].id
+        elif " " in (mention.name or ""):
+            latest[head] = mention
+
+
 def name_organisations_fully(text: str, mentions: list[Mention]) -> None:
     """An organisation is named by its fullest written form ("OSCE" after "Organization for Security and ...")."""
+    refer_back(mentions)
     fullest: dict[str, str] = {}
     for mention in mentions:
         if mention.kind == "organisation" and len(mention.text) > len(fullest.get(mention.name, "")):
@@ -427,6 +470,7 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
                 cut = parts[0][1] + more.end()
                 parts = [p for p in parts if p[1] >= cut]
                 titled = True
+    parts, titled = after_inner_title(parts, lex, titled)
     if not parts:
         return
     for index in range(1, len(parts)):
@@ -460,6 +504,15 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
         return  # "its Global Gateway programme": a name with a determiner is not a person
     actor_id, score = link_person(name, lex)
     add(Mention(name, start, end, "person", id=actor_id, name=name, score=score))
+
+
+def after_inner_title(parts: list[tuple[str, int, int]], lex: Lexicon, titled: bool) -> tuple[list, bool]:
+    """The words after the last capitalised role noun of a run: "Commerce Secretary Gina Raimondo" names Gina
+    Raimondo, whatever words make the title."""
+    for index in range(len(parts) - 2, -1, -1):
+        if parts[index][0][:1].isupper() and parts[index][0].lower() in lex.role_nouns:
+            return parts[index + 1 :], True
+    return parts, titled
 
 
 def link_person(name: str, lex: Lexicon) -> tuple[str | None, float | None]:

@@ -127,6 +127,9 @@ def trailing_title(text: str, start: int) -> str:
         if bare == "the" and index and words[index - 1] == "of":
             kept.insert(0, word)  # "Minister of Foreign Affairs of the Kyrgyz Republic"
             continue
+        if bare in ("of", "for") and index and words[index - 1][:1].isupper() and kept and kept[0][:1].isupper():
+            kept.insert(0, word)  # "Special Representative for Central Asia"
+            continue
         stops = word[-1:] in ",." and word not in ("U.S.", "U.N.", "U.K.", "E.U.")
         if bare in STOP or not any(char.isalpha() for char in word) or stops or word[:1] in "‘'":
             break

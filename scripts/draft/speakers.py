@@ -15,7 +15,7 @@ from .spans import Index, Sentences
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 GOVERNMENT = re.compile(
     r"\b(?:government|authorities|side|leadership|administration|cabinet|delegation|"
-    r"presidency)\b",
+    r"presidency|(?:foreign\s+)?ministry)\b",
     re.I,
 )
 ORG_ANAPHORS = re.compile(
@@ -62,6 +62,9 @@ def unstopped(text: str) -> str:
 
 
 NO_ROLE = re.compile(r"(?!)")
+CLAUSE_OPENER = re.compile(
+    r"^(?:[^,]*\s)?(?:while|whereas|and|but|as|when|although|though|because|since|if)\s+(?=[A-Z])"
+)
 WINDOW = 240  # characters of a clause searched for a subject
 
 
@@ -111,7 +114,7 @@ def head_before_appositions(segment: str, roles: re.Pattern) -> str:
     role: "Dmitri S. Peskov, Mr. Putin’s spokesman, told")."""
     pieces = segment[:-1].split(", ")
     for index in range(len(pieces) - 1, -1, -1):
-        piece = pieces[index].strip()
+        piece = CLAUSE_OPENER.sub("", pieces[index].strip())  # "while Hikmet Hajiyev, an adviser to …, wrote"
         if re.search(r"[;:“”\"]", piece):
             break
         last = piece.split()[-1] if piece.split() else ""

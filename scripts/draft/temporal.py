@@ -249,7 +249,7 @@ def find_dates(
     """The temporal expressions of the text, resolved against the day the article speaks from (its dateline's day,
     else the publication date); anniversaries count from the dated events given (the lexicon's, from
     sources/reference/key_dates.csv); "the day before …", "a day after …", "on the eve of …" from what they name."""
-    from .anchored import find_anchored
+    from .anchored import find_anchored, find_previous_years
     from .datelines import reference_day
 
     reference = reference_day(text, published, sentences)
@@ -260,6 +260,10 @@ def find_dates(
     for expression in find_anchored(text, expression_at, scan, sentences, anniversaries):
         found.append(expression)
         taken.add(expression.start, expression.end)
+    for expression in find_previous_years(text, scan, sentences):
+        if taken.free(expression.start, expression.end):
+            found.append(expression)
+            taken.add(expression.start, expression.end)
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if not taken.free(match.start(), match.end()) or not plausible(text, rule, match):
