@@ -91,3 +91,24 @@ def test_the_staging_step_runs_on_dask_with_the_same_rows(corpus):
         .compute(scheduler="processes", num_workers=2)
     )
     assert [a.rows for a in through_dask] == [a.rows for a in serial]
+
+
+def test_a_rebuild_after_a_change_is_the_build_from_nothing(tmp_path):
+    """What a rebuild takes from the package it replaces (site pages, Parquet files, workbook sheets, or the whole
+    package when nothing changed) gives the bytes of a build without any of it."""
+    root = copy_repo(tmp_path / "repo")
+    generate(root, 3)
+    build(root, out=lambda line: None)
+    path = root / "sources/articles/gen-00001/annotations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  summary: ", "  summary: Edited - ", 1), "utf-8")
+    lines: list[str] = []
+    build(root, out=lines.append)
+    assert any(line.startswith("against the published package: events: 0 added, 1 changed") for line in lines)
+    again: list[str] = []
+    build(root, out=again.append)
+    assert "nothing written" in again[-1]
+    rebuilt = tree_digest(root)
+    for leftover in (CACHE, "data", "datapackage.json"):
+        (shutil.rmtree if (root / leftover).is_dir() else Path.unlink)(root / leftover)
+    build(root, out=lambda line: None)
+    assert tree_digest(root) == rebuilt

@@ -66,8 +66,8 @@ def test_a_workbook_that_differs_from_the_parquet_files_is_not_published(repo, m
 
     written = staging.write_workbook
 
-    def drop_last_vote(path, tables, schemas, meta, created):
-        written(path, {**tables, "votes": tables["votes"][:-1]}, schemas, meta, created)
+    def drop_last_vote(path, tables, schemas, meta, created, *earlier):
+        return written(path, {**tables, "votes": tables["votes"][:-1]}, schemas, meta, created)
 
     monkeypatch.setattr(staging, "write_workbook", drop_last_vote)
     before = tree_digest(repo)
@@ -129,3 +129,44 @@ def test_the_events_sheet_prints_on_a_few_pages(tmp_path, capsys):
     with capsys.disabled():
         print(f"\n{figure}")
     assert 1 <= pages <= 10, figure
+
+
+def test_sheets_taken_from_the_earlier_workbook_give_the_workbook_written_afresh(tmp_path):
+    import copy
+
+    from scripts.core.registry import package_meta
+    from scripts.publish.workbook import write_workbook
+
+    tables = {name: read_parquet_rows(ROOT / "data" / f"{name}.parquet") for name in TABLES}
+    schemas = {name: load_schema(name) for name in TABLES}
+    meta, created = package_meta(ROOT), dt.datetime(2023, 2, 28)
+    write_workbook(tmp_path / "earlier.xlsx", tables, schemas, meta, created)
+    changed = copy.deepcopy(tables)
+    changed["events"][0]["summary"] += " (changed)"
+    unchanged = frozenset(TABLES) - {"events"}
+    write_workbook(tmp_path / "afresh.xlsx", changed, schemas, meta, created)
+    taken = write_workbook(
+        tmp_path / "next.xlsx", changed, schemas, meta, created, tmp_path / "earlier.xlsx", unchanged
+    )
+    assert taken == unchanged
+    assert (tmp_path / "next.xlsx").read_bytes() == (tmp_path / "afresh.xlsx").read_bytes()
+    assert read_workbook_rows(tmp_path / "next.xlsx", "events", schemas["events"]) == changed["events"]
+
+
+def test_a_published_file_that_differs_from_its_description_is_not_taken(repo):
+    from scripts.publish.codec import csv_bytes
+    from scripts.publish.reuse import earlier_package
+
+    book = workbook_name(repo)
+    csv = {name: (repo / "data" / f"{name}.csv").read_bytes() for name in TABLES}
+    earlier = earlier_package(repo, book, csv)
+    assert earlier.workbook == repo / "data" / book and earlier.sheets == frozenset(TABLES)
+    assert set(earlier.parquet) == set(TABLES)
+    changed = {**csv, "votes": csv_bytes([], load_schema("votes"))}
+    assert earlier_package(repo, book, changed).sheets == frozenset(TABLES) - {"votes"}
+    with (repo / "data" / book).open("ab") as handle:
+        handle.write(b"\0")
+    with (repo / "data" / "quotes.parquet").open("ab") as handle:
+        handle.write(b"\0")
+    earlier = earlier_package(repo, book, csv)
+    assert earlier.workbook is None and set(earlier.parquet) == set(TABLES) - {"quotes"}

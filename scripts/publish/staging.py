@@ -34,6 +34,7 @@ from .pages import cache_folder
 from .readme import stage_readme
 from .record import forget, package_digest, published_files, remember, unchanged
 from .report import REPORT, render_quality_report
+from .reuse import earlier_package, link_or_copy
 from .site import write_site
 from .workbook import workbook_name, write_workbook
 
@@ -138,9 +139,11 @@ def write_staging(
         stage_readme(root, staging, tables)
     schemas = {name: load_schema(name, root) for name in TABLES}
     book = staging / "data" / workbook_name(root)
-    write_tables(staging, tables, csv, schemas)
+    earlier = earlier_package(staging.parent, book.name, csv)
+    write_tables(staging, tables, csv, schemas, earlier.parquet or {})
     newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
-    write_workbook(book, tables, schemas, package_meta(root), dt.datetime.combine(newest, dt.time()))
+    created = dt.datetime.combine(newest, dt.time())
+    taken = write_workbook(book, tables, schemas, package_meta(root), created, earlier.workbook, earlier.sheets)
     descriptor = describe_package(root, staging, articles)
     (staging / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -160,14 +163,21 @@ def write_staging(
             earlier=staging.parent / "data" / "site",
         )
 
-    lines = validate_staged(staging, descriptor, schemas, texts, book, meanwhile=pictures_and_pages)
+    proven = {"parquet": frozenset(earlier.parquet or ()), "workbook": taken}
+    lines = validate_staged(staging, descriptor, schemas, texts, book, meanwhile=pictures_and_pages, proven=proven)
     (staging / "data" / REPORT).write_text(render_quality_report(tables, lines, root), encoding="utf-8")
     return lines
 
 
-def write_tables(folder: Path, tables: dict[str, list[dict]], csv: dict[str, bytes], schemas: dict[str, dict]) -> None:
-    """Each table as CSV (its bytes given) and Parquet under folder/data/."""
+def write_tables(
+    folder: Path, tables: dict[str, list[dict]], csv: dict[str, bytes], schemas: dict[str, dict], taken: dict[str, Path]
+) -> None:
+    """Each table as CSV (its bytes given) and Parquet under folder/data/; a Parquet file of `taken` is the published
+    one, linked (scripts/publish/reuse.py)."""
     (folder / "data").mkdir(parents=True)
     for name in TABLES:
         (folder / "data" / f"{name}.csv").write_bytes(csv[name])
-        write_parquet(tables[name], schemas[name], folder / "data" / f"{name}.parquet")
+        if name in taken:
+            link_or_copy(taken[name], folder / "data" / f"{name}.parquet")
+        else:
+            write_parquet(tables[name], schemas[name], folder / "data" / f"{name}.parquet")

@@ -8,7 +8,10 @@ checked to fit a cell (32,767 characters) and to hold no control character (Unpu
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import tempfile
+import zipfile
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -18,6 +21,7 @@ from ..core.errors import UnpublishableText
 from ..core.prose import plural
 from ..core.registry import TABLES, package_meta
 from ..load.inputs import unsafe_character
+from .archive import fixed_entry
 
 FIRST_SERIAL_DATE = dt.date(1900, 3, 1)  # from here on, every spreadsheet reads a date cell as the same day
 MAX_CELL = 32_767  # characters of a spreadsheet cell
@@ -144,11 +148,21 @@ def about_fields(sheet, styles: Styles, row: int, meta: dict, schemas: dict[str,
             row += 1
 
 
-def table_sheet(book: Workbook, styles: Styles, name: str, schema: dict, rows: list[dict]) -> None:
+def table_sheet(book: Workbook, styles: Styles, name: str, schema: dict, rows: list[dict], stand_in: bool) -> None:
     """One table's sheet: typed cells, long text wrapped in columns of bounded width, ready to print. Each column
-    carries its format (wrapped and top-aligned; dates in ISO form), so the cells are written without one."""
+    carries its format (wrapped and top-aligned; dates in ISO form), so the cells are written without one. A stand-in
+    has the sheet's settings that the workbook's other parts name (filter range, print titles, formats) and no rows:
+    its part is replaced by the earlier workbook's (assemble)."""
     sheet = book.add_worksheet(name)
     fields = schema["fields"]
+    if stand_in:
+        for column, field in enumerate(fields):
+            sheet.set_column(column, column, None, styles.date if field["type"] == "date" else styles.wrap)
+        if rows:
+            sheet.autofilter(0, 0, len(rows), len(fields) - 1)
+        print_setup(sheet)
+        sheet.repeat_rows(0)
+        return
     shown = [[format_value(row[f["name"]]) for row in rows] for f in fields]
     widths = {column: column_width(field, shown[column]) for column, field in enumerate(fields)}
     sheet.freeze_panes(1, 1)
@@ -185,26 +199,65 @@ def cell(row: dict, name: str, is_date: bool) -> object:
 
 
 def write_workbook(
-    path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict], meta: dict, created: dt.datetime
-) -> None:
-    """The workbook, written row by row in constant memory; the zip entries carry a fixed timestamp and the
-    document's dates are `created`, so the same tables give the same bytes."""
+    path: Path,
+    tables: dict[str, list[dict]],
+    schemas: dict[str, dict],
+    meta: dict,
+    created: dt.datetime,
+    earlier: Path | None = None,
+    unchanged: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """The workbook, written sheet by sheet in constant memory (text inline, so a sheet's part depends on its own rows
+    only) and packed with fixed zip timestamps and the document's dates set to `created`: the same tables give the
+    same bytes. The sheets of the `unchanged` tables are taken from the `earlier` workbook when its styles are these
+    (a build after one article changed writes only the sheets that changed). Returns the sheets taken."""
     check_cells(tables, schemas)
-    book = Workbook(
-        str(path),
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "default_date_format": "yyyy-mm-dd",
-        },
-    )
-    styles = Styles(book)
-    about_sheet(book, styles, meta, schemas, tables)
-    for name in TABLES:
-        table_sheet(book, styles, name, schemas[name], tables[name])
-    book.set_properties({"author": meta["name"], "created": created})
-    book.close()
+    reused = unchanged if earlier is not None else frozenset()
+    with tempfile.TemporaryDirectory(prefix="workbook-") as scratch:  # XlsxWriter's row files, removed with it
+        sheets = Path(scratch) / path.name
+        book = Workbook(
+            str(sheets),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "default_date_format": "yyyy-mm-dd",
+                "tmpdir": scratch,
+            },
+        )
+        styles = Styles(book)
+        about_sheet(book, styles, meta, schemas, tables)
+        for name in TABLES:
+            table_sheet(book, styles, name, schemas[name], tables[name], stand_in=name in reused)
+        book.set_properties({"author": meta["name"], "created": created})
+        book.close()
+        if assemble(sheets, path, earlier, reused):
+            return reused
+    return write_workbook(path, tables, schemas, meta, created)  # the earlier workbook's styles differ
+
+
+def sheet_part(name: str) -> str:
+    """The zip part of a table's sheet (the About sheet is the first)."""
+    return f"xl/worksheets/sheet{TABLES.index(name) + 2}.xml"
+
+
+def assemble(sheets: Path, path: Path, earlier: Path | None, reused: frozenset[str]) -> bool:
+    """Pack the written parts into path, each stand-in replaced by the earlier workbook's part; False (nothing
+    written) when the earlier workbook has other parts (a shared string table, which a sheet's part would name by
+    number) or other styles (a sheet's part names its cell formats by number)."""
+    parts = {sheet_part(name) for name in reused}
+    with contextlib.ExitStack() as stack:
+        written = stack.enter_context(zipfile.ZipFile(sheets))
+        old = stack.enter_context(zipfile.ZipFile(earlier)) if parts else None
+        if old is not None and (
+            old.namelist() != written.namelist() or old.read("xl/styles.xml") != written.read("xl/styles.xml")
+        ):
+            return False
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in written.infolist():
+                source = old if info.filename in parts else written
+                target.writestr(fixed_entry(info.filename), source.read(info.filename))
+    return True
 
 
 def read_workbook_rows(path: Path, sheet_name: str, schema: dict) -> list[dict]:
