@@ -60,7 +60,7 @@ def run_stages(root: Path, out, allow_drafts: bool, jobs: int = 1) -> dict[str, 
     if plan.lines is not None and target == root:
         out("against the published package: no row changed (the package on disk is this build's, file for file)")
     else:
-        out("against the published package: " + summary(compare(tables, root / "data", root)))
+        out("against the published package: " + summary(compare(tables, root / "data", root, plan.csv)))
     lines, published = publish_package(root, tables, sources, texts, plover_types, target, plan)
     if allow_drafts:
         published = f"preview (drafts allowed) in {PREVIEW}/, never in data/: " + published.replace(

@@ -20,6 +20,7 @@ import os
 import shutil
 import signal
 import stat
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -563,13 +564,22 @@ def remove(path: Path) -> None:
         path.unlink()
 
 
+WHOLE_SYNC_FROM = 64  # files: beyond, one sync(2) is cheaper than an fsync each (a site of thousands of pages)
+
+
 def sync_tree(folder: Path) -> None:
-    """fsync every file and folder below folder (a power cut after the journal must not find them empty)."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-    for path in [folder, *sorted(p for p in folder.rglob("*") if p.is_dir() and not p.is_symlink())]:
+    """Every file and folder below folder on disk (a power cut after the journal must not find them empty): an fsync
+    each, or, for many files on Linux, one sync(2), which there waits until everything written is on disk (the
+    guarantee of an fsync of every file; man 2 sync)."""
+    paths = sorted(folder.rglob("*"))
+    files = [path for path in paths if path.is_file() and not path.is_symlink()]
+    if len(files) >= WHOLE_SYNC_FROM and sys.platform.startswith("linux"):
+        os.sync()
+        return
+    for path in files:
+        with open(path, "rb") as handle:
+            os.fsync(handle.fileno())
+    for path in [folder, *(p for p in paths if p.is_dir() and not p.is_symlink())]:
         sync_directory(path)
 
 

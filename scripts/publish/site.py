@@ -100,8 +100,16 @@ class Site:
     sources: dict[str, dict] = field(default_factory=dict)
     anchors: dict[int, str] = field(default_factory=dict)  # id() of a row -> its card's anchor
 
+    def rows_of(self, source_id: str) -> dict[str, list[tuple[str, dict]]]:
+        """An article's rows with their anchors (article_rows), worked out when a page first needs them."""
+        if source_id not in self.rows:
+            self.rows[source_id] = article_rows(self, source_id)
+            self.anchors.update({id(row): anchor for rows in self.rows[source_id].values() for anchor, row in rows})
+        return self.rows[source_id]
+
     def anchor(self, source_id: str, table: str, row: dict) -> str:
         """The id of a row's card on its article's page."""
+        self.rows_of(source_id)
         return self.anchors[id(row)]
 
 
@@ -162,8 +170,6 @@ def make_site(tables: dict[str, list[dict]], texts: dict[str, str], root: Path) 
     site.of_source.update({name: grouped(rows, "source_id") for name, rows in published.items()})
     site.of_event.update({name: grouped(rows, "event_id") for name, rows in published.items()})
     site.sources.update({row["source_id"]: row for row in published["sources"]})
-    site.rows.update({source["source_id"]: article_rows(site, source["source_id"]) for source in published["sources"]})
-    site.anchors.update({id(row): anchor for of in site.rows.values() for rows in of.values() for anchor, row in rows})
     return site
 
 
@@ -495,7 +501,7 @@ def article_page(site: Site, source: dict) -> str:
     """The article's full text with every span highlighted, the panel that shows a span's rows, the rows listed."""
     sid = source["source_id"]
     text = site.texts[sid]
-    rows = site.rows[sid]
+    rows = site.rows_of(sid)
     spans = article_spans(rows)
     nodes = nest(spans, len(text))
     body = [nav("../"), article_header(site, source), legend(spans, rows)]
