@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from ..core.quotation import find_quote_spans
 from .attribution import Verbs, attribute
 from .mentions import Mention
-from .speakers import Scene, Written
+from .speakers import Scene, Written, inside_span, possessive
 
 SCARE_CUES = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
+    r"\b(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
     r"branded|termed|billed as|chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|"
     r"placards?(?:\s+\w+)?|banners?(?:\s+\w+)?|signs?\s+(?:reading|saying)|read(?:ing)?|"
     r"hashtag|entitled|titled|called it the|motto|"
@@ -103,6 +103,7 @@ def find_quotes(scene: Scene, reporting: str) -> list[Quote]:
         classify(quote, scene, verbs)
     carry_forward(quotes, scene.text)
     carry_back(quotes, scene.text)
+    carry_from_paragraph(quotes, scene)
     link_headline(quotes, scene)
     for quote in quotes:
         if quote.kind == "partial" and quote.speaker is None:
@@ -138,9 +139,14 @@ def kind_of(stripped: str, before: str, verbs: Verbs) -> str:
         not before.strip()
         or before.rstrip().endswith((":", ",", "—", "–"))
         and bool(verbs.anywhere.search(before[-160:]))
+        or before.rstrip().endswith(":")
+        and stripped[:1].isupper()
         or bool(re.search(r"according to [^,;:]{1,80},\s*$", before, re.I))
     )
     upper = stripped[:1].isupper() or stripped[:1] in "“‘\"'"
+    verb = verbs.anywhere.search(before[-40:])
+    if verb and not before[-40:][verb.end() :].strip() and len(words) > 3:
+        return "full"  # an utterance right after the verb, without "that": said ‘go, go, nobody will touch you’
     if opens and (upper or not before.strip() or stripped[-1:] in ".!?"):
         return "full"
     if (
@@ -172,6 +178,7 @@ def carry_forward(quotes: list[Quote], text: str) -> None:
             and previous.speaker
             and quote.start - previous.end < CONTINUATION
             and (starts_paragraph(text, quote.start - 1) or "\n" not in text[previous.end : quote.start])
+            and not text[previous.end + 1 : quote.start - 1].rstrip().endswith((",", ":"))  # "As X put it, “…”"
         ):
             quote.copy_speaker(previous, "continues the previous quote")
         previous = quote
@@ -195,6 +202,30 @@ def carry_back(quotes: list[Quote], text: str) -> None:
             quote.copy_speaker(following, "continued in the next paragraph")
             quote.kind = "full" if quote.kind == "scare" else quote.kind
         following = quote
+
+
+def carry_from_paragraph(quotes: list[Quote], scene: Scene) -> None:
+    """A paragraph that is one full quotation with no attribution is spoken by the one person the paragraph before
+    names ("Prime Minister Jonas Berg spoke in Oslo.¶“We will never give up our ports.”")."""
+    text = scene.text
+    for quote in quotes:
+        if quote.nested or quote.kind != "full" or quote.speaker is not None:
+            continue
+        opening = quote.start - 1
+        line_start = text.rfind("\n", 0, opening) + 1
+        line_end = text.find("\n", quote.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if line_start == 0 or text[line_start:opening].strip() or text[quote.end + 1 : line_end].strip():
+            continue
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        spans = [(q.start, q.end) for q in quotes if previous_start <= q.start < line_start]
+        people = [
+            m
+            for m in scene.mentions.within(previous_start, line_start - 1)
+            if m.kind == "person" and not possessive(text, m) and not any(inside_span(m, s) for s in spans)
+        ]
+        if people and len({p.id or p.name or p.text for p in people}) == 1:
+            quote.set_speaker(people[0], None, "quotation paragraph after the paragraph naming its speaker")
 
 
 def words_of(text: str) -> list[str]:
