@@ -261,3 +261,9 @@ def test_a_quotation_introduced_by_a_clause_of_its_own_does_not_continue_the_pre
 def test_an_utterance_right_after_said_without_that_is_a_full_quote():
     text = "“The guards said ‘go home, nobody will hurt you’, and we left,” Anna Kovacs recalled."
     assert quote_of(text, "go home")["kind"] == "full"
+
+
+def test_an_agreement_to_meet_is_one_event_the_intent_to_meet():
+    assert events("Jonas Berg and Maria Lind agreed to meet Swedish Prime Minister Ulf Kristersson.") == [
+        ("meet", "036")
+    ]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ..core.quotation import find_quote_spans
 from .attribution import Verbs, attribute
 from .mentions import Mention
-from .speakers import Scene, Written, inside_span, possessive
+from .spans import Taken
+from .speakers import Scene, Written, possessive
 
 SCARE_CUES = re.compile(
     r"\b(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
@@ -208,24 +209,38 @@ def carry_from_paragraph(quotes: list[Quote], scene: Scene) -> None:
     """A paragraph that is one full quotation with no attribution is spoken by the one person the paragraph before
     names ("Prime Minister Jonas Berg spoke in Oslo.¶“We will never give up our ports.”")."""
     text = scene.text
+    quoted = Taken(len(text))
+    for quote in quotes:
+        quoted.add(quote.start, quote.end)
     for quote in quotes:
         if quote.nested or quote.kind != "full" or quote.speaker is not None:
             continue
-        opening = quote.start - 1
-        line_start = text.rfind("\n", 0, opening) + 1
-        line_end = text.find("\n", quote.end)
-        line_end = len(text) if line_end == -1 else line_end
-        if line_start == 0 or text[line_start:opening].strip() or text[quote.end + 1 : line_end].strip():
+        line_start = blank_to(text, quote.start - 1, -1)
+        if (
+            line_start <= 0
+            or text[line_start - 1] != "\n"
+            or text[blank_to(text, quote.end + 1, 1) :][:1] not in ("\n", "")
+        ):
             continue
         previous_start = text.rfind("\n", 0, line_start - 1) + 1
-        spans = [(q.start, q.end) for q in quotes if previous_start <= q.start < line_start]
         people = [
             m
             for m in scene.mentions.within(previous_start, line_start - 1)
-            if m.kind == "person" and not possessive(text, m) and not any(inside_span(m, s) for s in spans)
+            if m.kind == "person" and not possessive(text, m) and quoted.free(m.start, m.end)
         ]
         if people and len({p.id or p.name or p.text for p in people}) == 1:
             quote.set_speaker(people[0], None, "quotation paragraph after the paragraph naming its speaker")
+
+
+def blank_to(text: str, at: int, step: int) -> int:
+    """From `at`, past spaces and tabs in the direction of `step` (-1: back, the offset where they begin; 1: on)."""
+    if step < 0:
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        return at
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def words_of(text: str) -> list[str]:
