@@ -109,12 +109,31 @@ def number(match: re.Match) -> float | int:
     return int(value) if value.is_integer() else value
 
 
+NUMBER_AT = re.compile(r"\b(?=\d|(?i:" + alternation(WORD_NUMBERS) + r")(?![\w-]))")
+
+
+def matches(pattern: re.Pattern, text: str, starts: list[int]):
+    """The matches of `pattern` in `text`, as finditer finds them, for a pattern that begins with a number at a word
+    boundary: tried only where a number begins (found once for all the patterns)."""
+    if not pattern.pattern.startswith("\\b(?P<n>"):
+        yield from pattern.finditer(text)
+        return
+    reach = 0
+    for start in starts:
+        if start >= reach:
+            match = pattern.match(text, start)
+            if match:
+                reach = max(match.end(), start + 1)
+                yield match
+
+
 def find_amounts(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Amount]:
     """Every number with a unit, in the order of the text; the first pattern to claim a span keeps it."""
     found: list[Amount] = []
     taken = Taken(len(text))
+    starts = [m.start() for m in NUMBER_AT.finditer(text)]
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+        for match in matches(pattern, text, starts):
             start, end = match.start(), match.end()
             if not taken.free(start, end):
                 continue

@@ -54,6 +54,16 @@ FRAGMENT_VERBS = (
     "talked of",
     "characterised",
     "characterized",
+    "threatened",
+    "threatening",
+    "threatens",
+    "appealed",
+    "appealing",
+    "appeals",
+    "likened",
+    "lamented",
+    "decried",
+    "rejected",
 )
 FRAGMENT_RE = re.compile(r"\b(?:" + "|".join(FRAGMENT_VERBS) + r")\b")
 ADDRESSING = (
@@ -95,7 +105,8 @@ def attribute(quote: Quote, scene: Scene, verbs: Verbs, before: str, after: str,
     when a comma follows the marks ("… “fragment”, he said")."""
     if quote.kind == "partial":
         attribute_before(quote, scene, verbs, before, begin)
-        if quote.speaker is None and re.match(r"^\s*,(?!\s*(?:while|whereas|and|but|as)\b)", after):
+        comma = r"^\s*" if quote.text.rstrip().endswith(",") else r"^\s*,"  # “a price worth paying,” says X
+        if quote.speaker is None and re.match(comma + r"(?!\s*(?:while|whereas|and|but|as)\b)", after):
             attribute_after(quote, scene, verbs, after)
         return
     attribute_after(quote, scene, verbs, after)
@@ -212,8 +223,10 @@ def attribute_colon(quote: Quote, scene: Scene, before: str, begin: int) -> None
     found = re.match(r"\s*(?P<np>[^:\n]{2,80}):\s*$", before)
     line_start = scene.text.rfind("\n", 0, begin + 1) + 1
     if found and not scene.text[line_start:begin].strip():
-        speaker = interpret(scene, begin + found.start("np"), begin + found.end("np"), exclude(quote))
-        if speaker is not None and not isinstance(speaker, Written):
+        np_end = begin + found.end("np")
+        speaker = interpret(scene, begin + found.start("np"), np_end, exclude(quote))
+        # the name itself before the colon, not a headline's clause ("A and B sign treaty: “…”")
+        if speaker is not None and not isinstance(speaker, Written) and speaker.end >= np_end - 1:
             quote.set_speaker(speaker, None, "name before a colon")
 
 

@@ -59,10 +59,24 @@ def find_events(scene: Scene, dates: list[TimeExpression], quotes: list) -> list
             if frame is None or frame.source is None and frame.target is None or voted(scene.text, sentence, frame):
                 continue
             event = event_of(scene, frame, dated, sentence)
+            if events and (events[-1].start, events[-1].end) == (event.start, event.end):
+                if events[-1].cameo.startswith("03") and event.cameo[:2] in ("03", "04"):
+                    events[-1] = intent_to_meet(events[-1], event)
+                    continue
+                event.start, event.evidence = frame.predicate.start, scene.text[frame.predicate.start : event.end]
             if not any(restated(event, frame.predicate, *other, scene.text) for other in kept[-3:]):
                 events.append(event)
                 kept.append((event, frame.predicate))
     return events
+
+
+def intent_to_meet(first: Event, second: Event) -> Event:
+    """Two predicates of one passage, an intent and what is intended ("agreed to meet X", "offered to host a
+    summit"), are one event: the intent, to meet (036) when a meeting or visit is intended."""
+    if not second.cameo.startswith("04"):
+        return first
+    second.cameo, second.plover, second.label = (INTENT_TO_MEET[k] for k in ("cameo", "plover", "label"))
+    return second
 
 
 def voted(text: str, sentence, frame: Frame) -> bool:

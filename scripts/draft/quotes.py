@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from ..core.quotation import find_quote_spans
 from .attribution import Verbs, attribute
 from .mentions import Mention
-from .speakers import Scene, Written
+from .spans import Taken
+from .speakers import Scene, Written, possessive
 
 SCARE_CUES = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
+    r"\b(?:so-called|so called|dubbed|nicknamed|known as|the term|the word|the phrase|labell?ed|"
     r"branded|termed|billed as|chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|"
     r"placards?(?:\s+\w+)?|banners?(?:\s+\w+)?|signs?\s+(?:reading|saying)|read(?:ing)?|"
     r"hashtag|entitled|titled|called it the|motto|"
@@ -103,6 +104,7 @@ def find_quotes(scene: Scene, reporting: str) -> list[Quote]:
         classify(quote, scene, verbs)
     carry_forward(quotes, scene.text)
     carry_back(quotes, scene.text)
+    carry_from_paragraph(quotes, scene)
     link_headline(quotes, scene)
     for quote in quotes:
         if quote.kind == "partial" and quote.speaker is None:
@@ -138,9 +140,14 @@ def kind_of(stripped: str, before: str, verbs: Verbs) -> str:
         not before.strip()
         or before.rstrip().endswith((":", ",", "—", "–"))
         and bool(verbs.anywhere.search(before[-160:]))
+        or before.rstrip().endswith(":")
+        and stripped[:1].isupper()
         or bool(re.search(r"according to [^,;:]{1,80},\s*$", before, re.I))
     )
     upper = stripped[:1].isupper() or stripped[:1] in "“‘\"'"
+    verb = verbs.anywhere.search(before[-40:])
+    if verb and not before[-40:][verb.end() :].strip() and len(words) > 3:
+        return "full"  # an utterance right after the verb, without "that": said ‘go, go, nobody will touch you’
     if opens and (upper or not before.strip() or stripped[-1:] in ".!?"):
         return "full"
     if (
@@ -172,6 +179,7 @@ def carry_forward(quotes: list[Quote], text: str) -> None:
             and previous.speaker
             and quote.start - previous.end < CONTINUATION
             and (starts_paragraph(text, quote.start - 1) or "\n" not in text[previous.end : quote.start])
+            and not text[previous.end + 1 : quote.start - 1].rstrip().endswith((",", ":"))  # "As X put it, “…”"
         ):
             quote.copy_speaker(previous, "continues the previous quote")
         previous = quote
@@ -195,6 +203,44 @@ def carry_back(quotes: list[Quote], text: str) -> None:
             quote.copy_speaker(following, "continued in the next paragraph")
             quote.kind = "full" if quote.kind == "scare" else quote.kind
         following = quote
+
+
+def carry_from_paragraph(quotes: list[Quote], scene: Scene) -> None:
+    """A paragraph that is one full quotation with no attribution is spoken by the one person the paragraph before
+    names ("Prime Minister Jonas Berg spoke in Oslo.¶“We will never give up our ports.”")."""
+    text = scene.text
+    quoted = Taken(len(text))
+    for quote in quotes:
+        quoted.add(quote.start, quote.end)
+    for quote in quotes:
+        if quote.nested or quote.kind != "full" or quote.speaker is not None:
+            continue
+        line_start = blank_to(text, quote.start - 1, -1)
+        if (
+            line_start <= 0
+            or text[line_start - 1] != "\n"
+            or text[blank_to(text, quote.end + 1, 1) :][:1] not in ("\n", "")
+        ):
+            continue
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        people = [
+            m
+            for m in scene.mentions.within(previous_start, line_start - 1)
+            if m.kind == "person" and not possessive(text, m) and quoted.free(m.start, m.end)
+        ]
+        if people and len({p.id or p.name or p.text for p in people}) == 1:
+            quote.set_speaker(people[0], None, "quotation paragraph after the paragraph naming its speaker")
+
+
+def blank_to(text: str, at: int, step: int) -> int:
+    """From `at`, past spaces and tabs in the direction of `step` (-1: back, the offset where they begin; 1: on)."""
+    if step < 0:
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        return at
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def words_of(text: str) -> list[str]:

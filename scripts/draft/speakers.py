@@ -18,6 +18,11 @@ GOVERNMENT = re.compile(
     r"presidency|(?:foreign\s+)?ministry)\b",
     re.I,
 )
+OWN_GOVERNMENT = re.compile(
+    r"\b(?:its|their)\s+(?:foreign\s+|defen[cs]e\s+|interior\s+)?(?:government|authorities|leadership|"
+    r"administration|cabinet|ministry|presidency)\b",
+    re.I,
+)
 ORG_ANAPHORS = re.compile(
     r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(ministry|department|agency|office|government|embassy|"
     r"council|commission|alliance|bank|organisation|organization|bloc|union|presidency|"
@@ -65,6 +70,7 @@ NO_ROLE = re.compile(r"(?!)")
 CLAUSE_OPENER = re.compile(
     r"^(?:[^,]*\s)?(?:while|whereas|and|but|as|when|although|though|because|since|if)\s+(?=[A-Z])"
 )
+RELATIVE = re.compile(r"(?:who|whom|whose|which)\s")
 WINDOW = 240  # characters of a clause searched for a subject
 
 
@@ -113,6 +119,9 @@ def head_before_appositions(segment: str, roles: re.Pattern) -> str:
     between commas that does not read as an apposition or a relative clause (those open in lower case, or end in a
     role: "Dmitri S. Peskov, Mr. Putin’s spokesman, told")."""
     pieces = segment[:-1].split(", ")
+    relative = next((i for i, p in enumerate(pieces) if i and RELATIVE.match(p)), None)
+    if relative is not None:  # "X, who met Y in Riyadh, Saudi Arabia, last week, called": X before the clause
+        pieces = pieces[:relative]
     for index in range(len(pieces) - 1, -1, -1):
         piece = CLAUSE_OPENER.sub("", pieces[index].strip())  # "while Hikmet Hajiyev, an adviser to …, wrote"
         if re.search(r"[;:“”\"]", piece):
@@ -160,6 +169,10 @@ def state_or_description(
     bare = re.sub(r"^the\s+", "", phrase, flags=re.I)
     if countries and not role_words and (GOVERNMENT.search(phrase) or bare == countries[0].text):
         return countries[0]
+    if not countries and not role_words and OWN_GOVERNMENT.search(phrase):
+        state = state_referred_back(scene, start, exclude)
+        if state is not None:
+            return state
     anaphor = ORG_ANAPHORS.search(phrase)
     if anaphor and not role_words:
         head = anaphor.group(1).lower()
@@ -171,6 +184,19 @@ def state_or_description(
     words = phrase.split()
     if len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and w not in NOT_NAMES for w in words):
         return Written(phrase, start, end)  # a name the mentions do not know ("Garik")
+    return None
+
+
+def state_referred_back(scene: Scene, at: int, exclude: tuple[int, int]) -> Mention | None:
+    """The state that "its foreign ministry" or "their government" belongs to: the latest state named before, unless
+    an organisation was named after it."""
+    for mention in reversed(scene.mentions.before(at, 1500)):
+        if inside_span(mention, exclude):
+            continue
+        if mention.kind == "country":
+            return mention
+        if mention.kind == "organisation":
+            return None
     return None
 
 

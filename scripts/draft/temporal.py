@@ -131,6 +131,7 @@ ANNIVERSARY_EVENTS = {
     ),
 }
 
+REQUIRED = {"anniversary": "anniversary", "ago": "ago"}  # words every match of the rule holds (any case)
 PATTERNS = [
     (
         "anniversary",
@@ -228,6 +229,7 @@ class Context:
         return "future" if self.future else "past"
 
 
+@functools.lru_cache(maxsize=64)
 def month_number(word: str) -> int:
     return dateutil_parser.parse(word.rstrip(".")[:3] + " 1 2000").month
 
@@ -264,7 +266,10 @@ def find_dates(
         if taken.free(expression.start, expression.end):
             found.append(expression)
             taken.add(expression.start, expression.end)
+    lower = text.lower()
     for rule, pattern in PATTERNS:
+        if REQUIRED.get(rule, "") not in lower:  # a cheap test before the scan: no "ago", no "… ago" to find
+            continue
         for match in pattern.finditer(text):
             if not taken.free(match.start(), match.end()) or not plausible(text, rule, match):
                 continue

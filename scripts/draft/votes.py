@@ -4,6 +4,7 @@ resolution named nearby."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..core.sentences import Sentence
@@ -56,6 +57,15 @@ BODY = re.compile(
 )
 
 
+PREPOSITION_BEFORE = re.compile(r"\b(?:to|with|of|from|on|against|by|in|for|over|about)\s+(?:the\s+)?$")
+NOUN_AFTER = re.compile(
+    r"\s+(?!voted|abstained|did|were|was|and|or|also|had|has|have|joined|backed|supported|opposed|"
+    r"rejected|chose|declined|failed|stayed)[a-z]"
+)
+LOWER_WORD = re.compile(r"\s+[a-z]")
+RELATIVE_REACH = 400  # characters from ", which" or ", who" to a state inside that clause
+
+
 @dataclass
 class Vote:
     iso3: str
@@ -69,6 +79,38 @@ class Vote:
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class Voters:
+    """The states of one sentence that may vote, sorted by position, filtered once (not once per cue: a sentence
+    without an end can hold thousands of cues and states)."""
+
+    countries: list[Mention]
+    starts: list[int]  # offsets in the sentence of `countries`
+    subjects: list[Mention]  # neither possessive, nor object or modifier, nor inside a relative clause
+    subject_starts: list[int]
+
+    @classmethod
+    def of(cls, text: str, sentence: Sentence, countries: list[Mention]) -> Voters:
+        subjects = [
+            m
+            for m in countries
+            if text[m.end : m.end + 2] not in ("’s", "'s")
+            and not object_or_modifier(text, m)
+            and not in_relative_clause(sentence, m)
+        ]
+        return cls(
+            countries,
+            [m.start - sentence.start for m in countries],
+            subjects,
+            [m.start - sentence.start for m in subjects],
+        )
+
+    def between(self, start: int, stop: int, subjects: bool = False) -> list[Mention]:
+        """The states (or the subject states) that begin at or after `start` and before `stop` in the sentence."""
+        items, starts = (self.subjects, self.subject_starts) if subjects else (self.countries, self.starts)
+        return items[bisect_left(starts, start) : bisect_left(starts, stop)]
 
 
 def find_votes(text: str, sentences: Sentences, mentions: Index[Mention]) -> list[Vote]:
@@ -87,14 +129,15 @@ def find_votes(text: str, sentences: Sentences, mentions: Index[Mention]) -> lis
             continue
         body_match = BODY.search(sentence.text) or (BODY.search(sentences[index - 1].text) if index else None)
         body = body_match.group() if body_match else None
-        countries = [
-            m for m in mentions.within(sentence.start, sentence.end) if m.kind == "country" and m.iso3 != "SUN"
-        ]
+        pool = Voters.of(
+            text,
+            sentence,
+            [m for m in mentions.within(sentence.start, sentence.end) if m.kind == "country" and m.iso3 != "SUN"],
+        )
         previous_end = 0
         for position, (start, end, value) in enumerate(cues):
             stop = cues[position + 1][0] if position + 1 < len(cues) else len(sentence.text)
-            subject = voters(text, sentence, countries, previous_end, (start, end), stop)
-            for mention in subject:
+            for mention in voters(text, sentence, pool, previous_end, (start, end), stop):
                 if (mention.iso3, sentence.start) in seen:
                     continue
                 seen.add((mention.iso3, sentence.start))
@@ -114,56 +157,37 @@ def find_votes(text: str, sentences: Sentences, mentions: Index[Mention]) -> lis
     return votes
 
 
-def voters(text: str, sentence, countries: list, previous_end: int, cue: tuple[int, int], stop: int) -> list:
+def voters(text: str, sentence, pool: Voters, previous_end: int, cue: tuple[int, int], stop: int) -> list:
     """The states a vote cue speaks of: the subject of its clause, the states after "among them" or "joined by", or
     a possessive ("Kazakhstan's ambassador said his country had abstained")."""
     start, end = cue
-    states = [
-        m
-        for m in countries
-        if text[m.end : m.end + 2] not in ("’s", "'s")
-        and not object_or_modifier(text, m)
-        and not in_relative_clause(sentence, m)
-    ]
     boundaries = [b.end() for b in BOUNDARY.finditer(sentence.text, previous_end, start)]
     segment_start = boundaries[-1] if boundaries else previous_end
-    subject = [m for m in states if segment_start <= m.start - sentence.start < start]
+    subject = pool.between(segment_start, start, subjects=True)
     boundary = BOUNDARY.search(sentence.text, end, stop)
     stop = boundary.start() if boundary else stop
     follower = FOLLOWERS.search(sentence.text, end, stop)
     if follower:  # "..., among them China and India" / "Russia voted against, joined by Belarus"
         subject += [
             m
-            for m in countries
-            if follower.end() <= m.start - sentence.start < stop
-            and text[m.end : m.end + 2] not in ("’s", "'s")
+            for m in pool.between(follower.end(), stop)
+            if text[m.end : m.end + 2] not in ("’s", "'s")
             and not in_relative_clause(sentence, m)
-            and not re.match(r"\s+[a-z]", text[m.end : m.end + 3])
+            and not LOWER_WORD.match(text, m.end, m.end + 3)
         ]
     if not subject:
-        subject = [
-            m
-            for m in countries
-            if text[m.end : m.end + 2] in ("’s", "'s") and segment_start <= m.start - sentence.start < start
-        ][:1]
+        subject = [m for m in pool.between(segment_start, start) if text[m.end : m.end + 2] in ("’s", "'s")][:1]
     return subject
 
 
 def object_or_modifier(text: str, mention: Mention) -> bool:
     """A country after a preposition ("ties to Moscow") or before a noun ("Russian troops") is not a voter."""
     before = text[max(0, mention.start - 12) : mention.start]
-    after = text[mention.end : mention.end + 20]
-    return bool(re.search(r"\b(?:to|with|of|from|on|against|by|in|for|over|about)\s+(?:the\s+)?$", before)) or bool(
-        re.match(
-            r"\s+(?!voted|abstained|did|were|was|and|or|also|had|has|have|joined|backed|supported|opposed|"
-            r"rejected|chose|declined|failed|stayed)[a-z]",
-            after,
-        )
-    )
+    return bool(PREPOSITION_BEFORE.search(before)) or bool(NOUN_AFTER.match(text, mention.end, mention.end + 20))
 
 
 def in_relative_clause(sentence: Sentence, mention: Mention) -> bool:
     """Inside ", which ... ," or ", who ... ," (a clause about the voters, not a list of them)."""
     at = mention.start - sentence.start
-    opening = max(sentence.text.rfind(", which", 0, at), sentence.text.rfind(", who", 0, at))
-    return opening != -1 and "," not in sentence.text[opening + 2 : at]
+    comma = sentence.text.rfind(",", max(0, at - RELATIVE_REACH), at)  # the clause opens at the last comma
+    return comma != -1 and sentence.text.startswith((", which", ", who"), comma)
