@@ -173,3 +173,13 @@ def test_mentions_never_count_a_name_inside_a_longer_name_of_the_same_actor():
     blinken = mentions[mentions["actor_id"] == "antony-blinken"]
     for _, full in blinken[blinken["text"] == "Anthony Blinken"].iterrows():
         assert not ((blinken["text_start"] > full["text_start"]) & (blinken["text_end"] <= full["text_end"])).any()
+
+
+@pytest.mark.parametrize(
+    "as_written, km",
+    [("7,500 km", 7500), ("7,600-kilometer", 7600), ("1,113-km", 1113), ("2 219 kilometres", 2219), ("many km", None)],
+)
+def test_a_border_length_is_read_as_news_writes_it(as_written, km):
+    from scripts.stage.border import parse_km
+
+    assert parse_km(as_written) == km

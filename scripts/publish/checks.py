@@ -23,11 +23,12 @@ def validate_staged(
     book: Path,
     meanwhile=lambda: None,
     proven: dict[str, frozenset[str]] | None = None,
+    child=None,
 ) -> list[str]:
     """Every check on the written files; returns the one-line summary, raises ValidationFailed on any failure.
     frictionless runs in a child process (the written descriptor is its input) while `meanwhile` (the build's other
     files: pictures, pages) runs here and the copies are compared."""
-    child = frictionless_check.start(folder)
+    child = child or frictionless_check.start(folder)  # or started by the caller once the CSVs were written
     try:
         meanwhile()
         compare_copies(folder, schemas, articles, book, proven or {})

@@ -24,12 +24,12 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def describe_package(root: Path, folder: Path, articles: list[dict]) -> dict:
-    """The datapackage.json descriptor of the files written under folder."""
+def describe_package(root: Path, folder: Path, articles: list[dict], formats: tuple[str, ...] = FORMATS) -> dict:
+    """The datapackage.json descriptor of the files written under folder (of its resources in `formats`)."""
     meta = package_meta(root)
     about = {r["name"]: r for r in meta.pop("resources")}
     book = workbook_name(root)
-    resources = [describe_resource(root, folder, name, fmt, about[name], book) for fmt in FORMATS for name in TABLES]
+    resources = [describe_resource(root, folder, name, fmt, about[name], book) for fmt in formats for name in TABLES]
     return {
         "profile": "tabular-data-package",
         **meta,

@@ -1,7 +1,8 @@
 """frictionless on the CSV resources of a written package (schemas, primary and foreign keys), in this process or in
 a process of its own so that the build's other checks run beside it.
 
-    python -m scripts.publish.frictionless_check FOLDER     # prints {"rows": {...}} or {"error": [...]} as JSON
+    python -m scripts.publish.frictionless_check FOLDER [DESCRIPTOR]  # prints {"rows": {...}} or {"error": [...]}
+                                                                        # as JSON (default: FOLDER/datapackage.json)
 
 The child only reads the files; a build killed meanwhile leaves nothing behind."""
 
@@ -50,10 +51,17 @@ def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
     return {task.name: task.stats.get("rows", 0) for task in report.tasks}
 
 
-def start(folder: Path) -> subprocess.Popen:
-    """frictionless on folder/datapackage.json's CSV resources, running in a child process."""
+def start(folder: Path, descriptor: Path | None = None) -> subprocess.Popen:
+    """frictionless on the CSV resources of the descriptor file (default: folder/datapackage.json), in a child
+    process: with a descriptor of the CSVs alone it can start as soon as they are written."""
     return subprocess.Popen(
-        [sys.executable, "-m", "scripts.publish.frictionless_check", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "scripts.publish.frictionless_check",
+            str(folder),
+            *([str(descriptor)] if descriptor else []),
+        ],
         cwd=CODE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -75,8 +83,10 @@ def finish(child: subprocess.Popen) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    folder = Path((argv or sys.argv[1:])[0])
-    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    arguments = argv or sys.argv[1:]
+    folder = Path(arguments[0])
+    path = Path(arguments[1]) if len(arguments) > 1 else folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
     try:
         answer = {"rows": validate_csv(folder, descriptor)}
     except BuildError as exc:

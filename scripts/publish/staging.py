@@ -13,6 +13,8 @@ from pathlib import Path
 
 from ..core.errors import PublishFailed
 from ..core.registry import TABLES, load_schema, package_meta
+from . import frictionless_check
+from .beside import Beside
 from .checks import validate_staged
 from .codec import csv_bytes, write_parquet
 from .descriptor import describe_package
@@ -141,32 +143,43 @@ def write_staging(
     book = staging / "data" / workbook_name(root)
     earlier = earlier_package(staging.parent, book.name, csv)
     write_tables(staging, tables, csv, schemas, earlier.parquet or {})
-    newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
-    created = dt.datetime.combine(newest, dt.time())
-    taken = write_workbook(book, tables, schemas, package_meta(root), created, earlier.workbook, earlier.sheets)
-    descriptor = describe_package(root, staging, articles)
-    (staging / "datapackage.json").write_text(
-        json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    failpoint("staged")
-
-    def pictures_and_pages() -> None:
-        from .timeline import draw_timeline  # matplotlib loads only when a package is drawn
-
-        draw_timeline(tables, plover_types, staging / "data")
-        write_site(
-            staging / "data" / "site",
-            tables,
-            texts,
-            root,
-            cache=cache_folder(root, preview=not readme),
-            earlier=staging.parent / "data" / "site",
+    csv_only = staging.parent / (STAGING + ".csv.json")  # beside the staging copy, never published
+    csv_only.write_text(json.dumps(describe_package(root, staging, articles, formats=("csv",))), encoding="utf-8")
+    checking = frictionless_check.start(staging, csv_only)
+    site = cache_folder(root, preview=not readme), staging.parent / "data" / "site"
+    drawing = Beside(lambda: pictures_and_pages(staging, tables, texts, plover_types, root, site))
+    try:
+        newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
+        created = dt.datetime.combine(newest, dt.time())
+        taken = write_workbook(book, tables, schemas, package_meta(root), created, earlier.workbook, earlier.sheets)
+        descriptor = describe_package(root, staging, articles)
+        (staging / "datapackage.json").write_text(
+            json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+        proven = {"parquet": frozenset(earlier.parquet or ()), "workbook": taken}
 
-    proven = {"parquet": frozenset(earlier.parquet or ()), "workbook": taken}
-    lines = validate_staged(staging, descriptor, schemas, texts, book, meanwhile=pictures_and_pages, proven=proven)
+        def drawn() -> None:  # while frictionless checks the CSVs; the drawing ends before the crash-test point
+            drawing.wait()
+            failpoint("staged")
+
+        lines = validate_staged(staging, descriptor, schemas, texts, book, drawn, proven, checking)
+    finally:
+        drawing.stop()
+        checking.kill()  # nothing if it has ended
+        checking.wait()
+        csv_only.unlink(missing_ok=True)
     (staging / "data" / REPORT).write_text(render_quality_report(tables, lines, root), encoding="utf-8")
     return lines
+
+
+def pictures_and_pages(
+    staging: Path, tables: dict, texts: dict[str, str], plover_types: list[str], root: Path, site: tuple[Path, Path]
+) -> None:
+    """The timeline and the evidence site (its pages cached in site[0], the published site site[1])."""
+    from .timeline import draw_timeline  # matplotlib loads only when a package is drawn
+
+    draw_timeline(tables, plover_types, staging / "data")
+    write_site(staging / "data" / "site", tables, texts, root, cache=site[0], earlier=site[1])
 
 
 def write_tables(

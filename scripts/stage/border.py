@@ -42,8 +42,8 @@ def factbook_rows(factbook: list[dict]) -> list[dict]:
 
 
 def parse_km(as_written: str) -> int | None:
-    """The number of kilometres in an expression like '7,500 km' (None when there is none)."""
-    match = re.search(r"(\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+)\s*(?:km|kilomet(?:er|re)s?)\b", as_written)
+    """The number of kilometres in an expression like '7,500 km' or '7,600-kilometer' (None when there is none)."""
+    match = re.search(r"(\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+)[\s-]*(?:km|kilomet(?:er|re)s?)\b", as_written)
     return int(re.sub(r"\D", "", match.group(1))) if match else None
 
 
