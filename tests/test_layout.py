@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts.publish.pages import PAGE_CODE
+from scripts.publish.timeline import TIMELINE_CODE
 from scripts.stage.cache import STAGING_CODE
 
 from .conftest import ROOT
@@ -79,11 +80,16 @@ def code_of(parts: tuple[str, ...]) -> set[Path]:
                 "scripts.publish.site",
                 "scripts.publish.pages",
                 "scripts.publish.codec",
+                "scripts.publish.entries",
                 "scripts.stage.cache",
             ),
         ),
+        (
+            TIMELINE_CODE,
+            ("scripts.publish.timeline", "scripts.publish.overview", "scripts.publish.entries", "scripts.stage.cache"),
+        ),
     ],
-    ids=["staged articles", "site pages"],
+    ids=["staged articles", "site pages", "timeline picture"],
 )
 def test_a_cache_key_covers_all_the_code_that_made_the_entry(keyed, allowed):
     """The caches of .build-cache/ are keyed by the hash of some folders of scripts/ only: that code imports no other."""

@@ -18,6 +18,13 @@ MEDIATYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 TITLE_SUFFIX = {"csv": "", "parquet": " (Parquet)", "xlsx": " (workbook sheet)"}
+CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "header": True}
+RULES = ("format", "encoding", "dialect", "schema")  # what frictionless checks a CSV resource against
+
+
+def csv_rules(schema: dict) -> dict:
+    """The rules of a CSV resource (RULES), as datapackage.json gives them."""
+    return {"format": "csv", "encoding": "utf-8", "dialect": CSV_DIALECT, "schema": schema}
 
 
 def sha256(path: Path) -> str:
@@ -58,8 +65,7 @@ def describe_resource(root: Path, folder: Path, name: str, fmt: str, about: dict
     if fmt == "xlsx":
         resource["dialect"] = {"excel": {"sheet": name}}
     if fmt == "csv":
-        resource["encoding"] = "utf-8"
-        resource["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "header": True}
+        resource.update({key: value for key, value in csv_rules(schema).items() if key not in ("format", "schema")})
     return resource
 
 

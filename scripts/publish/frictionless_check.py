@@ -1,13 +1,17 @@
 """frictionless on the CSV resources of a written package (schemas, primary and foreign keys), in this process or in
 a process of its own so that the build's other checks run beside it.
 
-    python -m scripts.publish.frictionless_check FOLDER [DESCRIPTOR]  # prints {"rows": {...}} or {"error": [...]}
-                                                                        # as JSON (default: FOLDER/datapackage.json)
+    python -m scripts.publish.frictionless_check FOLDER [DESCRIPTOR] [--tables TABLE ...]
+    # prints {"rows": {...}} or {"error": [...]} as JSON (default: FOLDER/datapackage.json, every table)
+
+With --tables, only those are checked (the others carry the verdict of the build that published them,
+scripts/publish/reuse.py), each against the whole package: its foreign keys are looked up in every table.
 
 The child only reads the files; a build killed meanwhile leaves nothing behind."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -23,13 +27,19 @@ def csv_resources(descriptor: dict) -> dict:
     return {**descriptor, "resources": [r for r in descriptor["resources"] if r["format"] == "csv"]}
 
 
-def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
-    """frictionless on the CSV resources, foreign keys included; the row count of each table."""
+def validate_csv(folder: Path, descriptor: dict, names: list[str] | None = None) -> dict[str, int]:
+    """frictionless on the CSV resources (those named, default all), foreign keys included; the row count of each
+    table checked."""
     from frictionless import FrictionlessException, Package, system  # here: the build's own process never needs it
 
     try:
         with system.use_context(trusted=False):
-            report = Package(csv_resources(descriptor), basepath=str(folder)).validate()
+            package = Package(csv_resources(descriptor), basepath=str(folder))
+            if names is None:
+                reports = [package.validate()]
+            else:  # the descriptor as a whole, then each table named (its foreign keys looked up in all)
+                package.to_descriptor(validate=True)
+                reports = [package.validate(name=name) for name in names]
     except FrictionlessException as exc:
         raise ValidationFailed(
             folder / "datapackage.json",
@@ -38,7 +48,17 @@ def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
             f"frictionless: {exc}",
             "fix schemas/ or scripts/publish/descriptor.py; nothing was published.",
         ) from None
-    for task in report.tasks:
+    tasks = [task for report in reports for task in report.tasks]
+    for report in reports:
+        if not report.valid and not report.tasks:  # the descriptor itself is invalid
+            raise ValidationFailed(
+                folder / "datapackage.json",
+                "descriptor",
+                "-",
+                f"frictionless: {report.errors[0].message}",
+                "fix schemas/ or scripts/publish/descriptor.py; nothing was published.",
+            )
+    for task in tasks:
         if not task.valid:
             error = task.errors[0]
             raise ValidationFailed(
@@ -48,12 +68,13 @@ def validate_csv(folder: Path, descriptor: dict) -> dict[str, int]:
                 f"frictionless: {error.message}",
                 "fix the input or the code that made this row; nothing was published.",
             )
-    return {task.name: task.stats.get("rows", 0) for task in report.tasks}
+    return {task.name: task.stats.get("rows", 0) for task in tasks}
 
 
-def start(folder: Path, descriptor: Path | None = None) -> subprocess.Popen:
-    """frictionless on the CSV resources of the descriptor file (default: folder/datapackage.json), in a child
-    process: with a descriptor of the CSVs alone it can start as soon as they are written."""
+def start(folder: Path, descriptor: Path | None = None, names: list[str] | None = None) -> subprocess.Popen:
+    """frictionless on the CSV resources of the descriptor file (default: folder/datapackage.json; `names`: only
+    these tables), in a child process: with a descriptor of the CSVs alone it can start as soon as they are
+    written."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -61,6 +82,7 @@ def start(folder: Path, descriptor: Path | None = None) -> subprocess.Popen:
             "scripts.publish.frictionless_check",
             str(folder),
             *([str(descriptor)] if descriptor else []),
+            *(["--tables", *names] if names is not None else []),
         ],
         cwd=CODE,
         stdout=subprocess.PIPE,
@@ -83,12 +105,15 @@ def finish(child: subprocess.Popen) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = argv or sys.argv[1:]
-    folder = Path(arguments[0])
-    path = Path(arguments[1]) if len(arguments) > 1 else folder / "datapackage.json"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("descriptor", type=Path, nargs="?", help="default: FOLDER/datapackage.json")
+    parser.add_argument("--tables", nargs="*", help="check only these tables (none: the descriptor alone)")
+    args = parser.parse_args(argv)
+    path = args.descriptor or args.folder / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     try:
-        answer = {"rows": validate_csv(folder, descriptor)}
+        answer = {"rows": validate_csv(args.folder, descriptor, args.tables)}
     except BuildError as exc:
         answer = {"error": [type(exc).__name__, exc.file, exc.item, exc.field, exc.problem, exc.fix]}
     print(json.dumps(answer))

@@ -69,6 +69,9 @@ FAILPOINTS = (
 UNDO_FAILPOINTS = ("discard-marked", "readme-restored", "descriptor-restored", "data-restored", "discarded")
 
 
+Known = dict[str, tuple[tuple[int, ...], dict]]  # path -> (its status when hashed, its size and SHA-256)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What roll_forward did with a journal: published the staged package, or discarded it (message says why)."""
@@ -81,14 +84,15 @@ def commit(root: Path) -> str:
     """Publish the checked staging copy; returns a true line about what changed. Before the journal exists nothing
     outside .build-staging/ has moved; from then on roll_forward finishes or undoes the swap, here or in the next
     build. OSErrors become named errors."""
+    known: Known = {}
     try:
-        record = journal_record(root)
-        change = describe_change(root, record)
+        record = journal_record(root, known)
+        change = describe_change(root, record, known)
         write_journal(root, record)
     except OSError as exc:
         raise os_error(exc, root / STAGING) from None
     failpoint("journal-written")
-    outcome = roll_forward(root)
+    outcome = roll_forward(root, known)
     if outcome is None or not outcome.published:
         raise ValidationFailed(
             root / STAGING,
@@ -101,9 +105,9 @@ def commit(root: Path) -> str:
     return change
 
 
-def journal_record(root: Path) -> dict:
+def journal_record(root: Path, known: Known | None = None) -> dict:
     """Check that the swap can happen (no links, one filesystem, writable folders, free space) and describe the
-    staging copy: every file's size and SHA-256, and which entries existed before."""
+    staging copy: every file's size and SHA-256 (also into `known`), and which entries existed before."""
     staging = root / STAGING
     refuse_links(root)
     if os.path.lexists(root / JOURNAL):
@@ -117,7 +121,7 @@ def journal_record(root: Path) -> dict:
     remove(root / PREVIOUS)  # a leftover without a journal holds nothing needed
     check_same_filesystem(root)
     check_writable(root, root / "data", staging, staging / "data")
-    files = manifest(staging)
+    files = manifest(staging, known)
     check_descriptor(staging, files)
     check_space(root, sum(item["bytes"] for item in files.values()), "swap the staged package in")
     sync_tree(staging)  # the staged files reach the disk before the journal says they are there
@@ -132,16 +136,17 @@ def journal_record(root: Path) -> dict:
     }
 
 
-def roll_forward(root: Path) -> Outcome | None:
+def roll_forward(root: Path, known: Known | None = None) -> Outcome | None:
     """Finish or undo an interrupted publish; idempotent from any point after the journal was written. None when
     there is no journal. The staged files are published only if they match the journal exactly (same files, sizes,
-    SHA-256); otherwise the old package is put back and the staging copy and the journal are discarded."""
+    SHA-256); otherwise the old package is put back and the staging copy and the journal are discarded. `known`: the
+    files this process hashed itself while writing the journal (a file whose status is unchanged is not read again)."""
     refuse_links(root)
     if not os.path.lexists(root / JOURNAL):
         return None
     try:
         record = read_journal(root)
-        reason = verify(root, record) if record else f"{JOURNAL} cannot be read"
+        reason = verify(root, record, known) if record else f"{JOURNAL} cannot be read"
     except OSError as exc:
         raise os_error(exc, root / JOURNAL) from None
     record = record or {
@@ -266,7 +271,7 @@ def where(root: Path, entry: str, had_old: bool) -> str:
     return "broken"
 
 
-def verify(root: Path, record: dict) -> str | None:
+def verify(root: Path, record: dict, known: Known | None = None) -> str | None:
     """None when the new files, wherever the swap has put them, are exactly the journal's; else why not."""
     if record.get("discard") is not None:
         return record["discard"]
@@ -282,10 +287,10 @@ def verify(root: Path, record: dict) -> str | None:
     extra = sorted(set(os.listdir(root / STAGING)) - waiting) if (root / STAGING).is_dir() else []
     if extra:
         return f"{STAGING}/{extra[0]} is not in the journal"
-    return compare(found, record["files"])
+    return compare(found, record["files"], known)
 
 
-def compare(found: dict[str, Path | None], files: dict[str, dict]) -> str | None:
+def compare(found: dict[str, Path | None], files: dict[str, dict], known: Known | None = None) -> str | None:
     """The first difference between the files found and the journal's list, or None."""
     for rel in sorted(files.keys() - found.keys()):
         return f"{rel} is missing"
@@ -294,7 +299,7 @@ def compare(found: dict[str, Path | None], files: dict[str, dict]) -> str | None
     for rel, path in sorted(found.items()):
         if path is None:
             return f"{rel} is not a regular file"
-        item = file_record(path)
+        item = file_record(path, known)
         if item["bytes"] != files[rel]["bytes"]:
             return f"{rel} has {item['bytes']} bytes, the journal says {files[rel]['bytes']}"
         if item["sha256"] != files[rel]["sha256"]:
@@ -308,10 +313,15 @@ def listing(base: Path, entry: str) -> dict[str, Path | None]:
     if top.is_symlink() or not top.is_dir():
         return {entry: top if regular(top) else None}
     found: dict[str, Path | None] = {}
-    for folder, folders, names in os.walk(top):  # links to folders are listed, not entered
-        for name in names + [f for f in folders if (Path(folder) / f).is_symlink()]:
-            path = Path(folder) / name
-            found[path.relative_to(base).as_posix()] = path if regular(path) else None
+    folders = [(os.fspath(top), entry)]
+    while folders:
+        folder, rel = folders.pop()
+        with os.scandir(folder) as items:
+            for item in sorted(items, key=lambda item: item.name):
+                if item.is_dir(follow_symlinks=False):  # links to folders are listed, not entered
+                    folders.append((item.path, f"{rel}/{item.name}"))
+                else:
+                    found[f"{rel}/{item.name}"] = Path(item.path) if item.is_file(follow_symlinks=False) else None
     return found
 
 
@@ -323,17 +333,28 @@ def regular(path: Path) -> bool:
         return False
 
 
-def file_record(path: Path) -> dict:
-    """Size and SHA-256 of a file."""
+def signature(status: os.stat_result) -> tuple[int, ...]:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def file_record(path: Path, known: Known | None = None) -> dict:
+    """Size and SHA-256 of a file; taken from `known` when this process hashed the file and its status (device,
+    inode, size, modification and change times) is unchanged since, else read and added to `known`."""
+    status = signature(os.lstat(path)) if known is not None else None
+    if status is not None and known.get(os.fspath(path), (None,))[0] == status:
+        return known[os.fspath(path)][1]
     digest, size = hashlib.sha256(), 0
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
             size += len(chunk)
-    return {"bytes": size, "sha256": digest.hexdigest()}
+    record = {"bytes": size, "sha256": digest.hexdigest()}
+    if status is not None:
+        known[os.fspath(path)] = (status, record)
+    return record
 
 
-def manifest(staging: Path) -> dict[str, dict]:
+def manifest(staging: Path, known: Known | None = None) -> dict[str, dict]:
     """Size and SHA-256 of every staged file; only package entries and regular files may be staged."""
     files = {}
     for entry in sorted(os.listdir(staging)):
@@ -354,7 +375,7 @@ def manifest(staging: Path) -> dict[str, dict]:
                     "is not a regular file.",
                     "report this as a bug of scripts/publish/staging.py.",
                 )
-            files[rel] = file_record(path)
+            files[rel] = file_record(path, known)
     if "datapackage.json" not in files:
         raise ValidationFailed(staging / "datapackage.json", "publish", "-", "is missing.", "build again.")
     return files
@@ -387,14 +408,23 @@ def check_descriptor(staging: Path, files: dict[str, dict]) -> None:
             )
 
 
-def describe_change(root: Path, record: dict) -> str:
-    """A true line about what the swap changes: the package's files new or changed and removed, and the README."""
+def describe_change(root: Path, record: dict, known: Known | None = None) -> str:
+    """A true line about what the swap changes: the package's files new or changed and removed, and the README. (A
+    published file that is the staged one, linked, is unchanged without reading it.)"""
     files = {rel: item for rel, item in record["files"].items() if rel != "README.md"}
     old: dict[str, Path | None] = {}
     for entry in ("data", "datapackage.json"):
         if os.path.lexists(root / entry):
             old.update(listing(root, entry))
-    changed = [rel for rel, item in files.items() if old.get(rel) is None or file_record(old[rel]) != item]
+    staged = {path: status for path, (status, _) in (known or {}).items()}
+
+    def same(rel: str, item: dict) -> bool:
+        status = os.lstat(old[rel])
+        if staged.get(os.fspath(root / STAGING / rel), (None, None))[:2] == (status.st_dev, status.st_ino):
+            return True
+        return status.st_size == item["bytes"] and file_record(old[rel]) == item
+
+    changed = [rel for rel, item in files.items() if old.get(rel) is None or not same(rel, item)]
     removed = [rel for rel in old if rel not in files]
     line = f"published data/ and datapackage.json: {len(files)} files, "
     if changed or removed:

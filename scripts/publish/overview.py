@@ -12,9 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import matplotlib.pyplot as plt
-
-from .timeline import GAP_DAYS, NO_TYPE, PNG, RC, SVG
+from .timeline import GAP_DAYS, NO_TYPE, PNG, RC, SVG, pyplot
 
 PAGES = "timeline"  # folder of the period pages, beside timeline.svg
 LABELLED = 8  # the most-reported events named on the overview
@@ -25,7 +23,23 @@ def week_of(date: dt.date) -> dt.date:
     return date - dt.timedelta(days=date.weekday())
 
 
+def shown_on_overview(tables: dict[str, list[dict]], dated: list[dict]) -> list:
+    """Everything the overview picture shows: the number of sources and dated events, the bars (events per week and
+    type) and the labelled events."""
+    bars = sorted(Counter((week_of(e["date"]), e["plover_type"] or "") for e in dated).items())
+    labels = [(e["date"], e["summary"], e.get("source_count", 1), e["event_id"]) for e in most_reported(dated)]
+    return [len(tables["sources"]), len(dated), bars, labels]
+
+
+def most_reported(dated: list[dict]) -> list[dict]:
+    return sorted(
+        dated, key=lambda e: (-e.get("source_count", 1), -e.get("report_count", 1), e["date"], e["event_id"])
+    )[:LABELLED]
+
+
 def draw_overview(tables: dict[str, list[dict]], dated: list[dict], colours: dict[str, str], folder: Path) -> None:
+    """The overview picture (timeline.svg, timeline.png); the period pages are write_pages'."""
+    plt = pyplot()
     weeks = sorted({week_of(e["date"]) for e in dated})
     slots = week_slots(weeks)
     with plt.rc_context(RC):
@@ -44,7 +58,6 @@ def draw_overview(tables: dict[str, list[dict]], dated: list[dict], colours: dic
         figure.savefig(folder / SVG, format="svg", metadata={"Date": None, "Creator": None})
         figure.savefig(folder / PNG, format="png", metadata={"Software": None})
         plt.close(figure)
-    write_pages(tables, dated, colours, folder / PAGES)
 
 
 def week_slots(weeks: list[dt.date]) -> dict[dt.date, float]:
@@ -86,9 +99,7 @@ def draw_bars(axes, dated: list[dict], slots: dict[dt.date, float], colours: dic
 
 
 def label_most_reported(axes, dated: list[dict], slots: dict[dt.date, float]) -> None:
-    ranked = sorted(
-        dated, key=lambda e: (-e.get("source_count", 1), -e.get("report_count", 1), e["date"], e["event_id"])
-    )[:LABELLED]
+    ranked = most_reported(dated)
     low, top = axes.get_ylim()
     axes.set_ylim(low, top * 1.6)  # room above the bars for the labels
     right = max(slots.values()) if slots else 0

@@ -8,11 +8,11 @@ What a page shows, and so its key:
   rows name;
 - an event's page: the event's row, every article with a row about the event (as above), and the events those rows
   name.
-An entry holds the SHA-256 of its page first: a damaged entry is drawn again, never published."""
+An entry holds the SHA-256 of its page first: a damaged entry is drawn again, never published
+(scripts/publish/entries.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections import defaultdict
@@ -20,13 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..stage.cache import CACHE, code_hash
+from .entries import digest, keep_only, load, store
 
 FORMAT = "site-page 1"
-PAGE_CODE = ("core", "publish/site.py", "publish/pages.py", "publish/codec.py")  # what draws a page
-
-
-def digest(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+PAGE_CODE = ("core", "publish/site.py", "publish/pages.py", "publish/codec.py", "publish/entries.py")
 
 
 def row_digest(table: str, row: dict) -> str:
@@ -61,9 +58,9 @@ def page_keys(tables: dict[str, list[dict]], texts: dict[str, str], title: str) 
     return keys
 
 
-def cache_folder(root: Path, preview: bool) -> Path:
-    """The package's pages and the preview's are kept apart (each build removes the entries it does not use)."""
-    return root / CACHE / ("pages-preview" if preview else "pages")
+def cache_folder(root: Path, preview: bool, kind: str = "pages") -> Path:
+    """The package's entries and the preview's are kept apart (each build removes the entries it does not use)."""
+    return root / CACHE / (f"{kind}-preview" if preview else kind)
 
 
 def cached_pages(folder: Path, keys: dict[str, str], draw: Callable[[str], str]) -> tuple[dict[str, str], int]:
@@ -72,34 +69,15 @@ def cached_pages(folder: Path, keys: dict[str, str], draw: Callable[[str], str])
     folder.mkdir(parents=True, exist_ok=True)
     pages, drawn = {}, 0
     for path, key in keys.items():
-        html = load(folder / key)
-        if html is None:
+        body = load(folder / key)
+        if body is None:
             html, drawn = draw(path), drawn + 1
-            store(folder, key, html)
+            store(folder, key, html.encode("utf-8"))
+        else:
+            html = body.decode("utf-8")
         pages[path] = html
-    keep = set(keys.values())
-    for entry in folder.iterdir():
-        if entry.name not in keep:
-            entry.unlink(missing_ok=True)
+    keep_only(folder, set(keys.values()))
     return pages, drawn
-
-
-def load(path: Path) -> str | None:
-    try:
-        checksum, _, body = path.read_bytes().partition(b"\n")
-    except OSError:
-        return None
-    if hashlib.sha256(body).hexdigest().encode() != checksum:
-        return None
-    return body.decode("utf-8")
-
-
-def store(folder: Path, key: str, html: str) -> None:
-    """Written atomically: a killed build leaves no half entry."""
-    body = html.encode("utf-8")
-    temporary = folder / f".{key}.{os.getpid()}.tmp"
-    temporary.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-    os.replace(temporary, folder / key)
 
 
 def write_page(path: Path, data: bytes, earlier: Path | None) -> None:

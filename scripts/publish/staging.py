@@ -141,13 +141,14 @@ def write_staging(
         stage_readme(root, staging, tables)
     schemas = {name: load_schema(name, root) for name in TABLES}
     book = staging / "data" / workbook_name(root)
-    earlier = earlier_package(staging.parent, book.name, csv)
+    earlier = earlier_package(staging.parent, book.name, csv, schemas)
     write_tables(staging, tables, csv, schemas, earlier.parquet or {})
     csv_only = staging.parent / (STAGING + ".csv.json")  # beside the staging copy, never published
     csv_only.write_text(json.dumps(describe_package(root, staging, articles, formats=("csv",))), encoding="utf-8")
-    checking = frictionless_check.start(staging, csv_only)
-    site = cache_folder(root, preview=not readme), staging.parent / "data" / "site"
-    drawing = Beside(lambda: pictures_and_pages(staging, tables, texts, plover_types, root, site))
+    checking = frictionless_check.start(staging, csv_only, [name for name in TABLES if name not in earlier.validated])
+    caches = {kind: cache_folder(root, not readme, kind) for kind in ("pages", "timeline")}
+    site = staging.parent / "data" / "site"
+    drawing = Beside(lambda: pictures_and_pages(staging, tables, texts, plover_types, root, caches, site))
     try:
         newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
         created = dt.datetime.combine(newest, dt.time())
@@ -156,13 +157,14 @@ def write_staging(
         (staging / "datapackage.json").write_text(
             json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        proven = {"parquet": frozenset(earlier.parquet or ()), "workbook": taken}
+        proven = {"parquet": frozenset(earlier.parquet or ()), "workbook": taken, "spans": earlier.spans}
 
         def drawn() -> None:  # while frictionless checks the CSVs; the drawing ends before the crash-test point
             drawing.wait()
             failpoint("staged")
 
-        lines = validate_staged(staging, descriptor, schemas, texts, book, drawn, proven, checking)
+        counts = {name: len(tables[name]) for name in TABLES}
+        lines = validate_staged(staging, descriptor, schemas, texts, book, drawn, proven, checking, counts)
     finally:
         drawing.stop()
         checking.kill()  # nothing if it has ended
@@ -173,13 +175,19 @@ def write_staging(
 
 
 def pictures_and_pages(
-    staging: Path, tables: dict, texts: dict[str, str], plover_types: list[str], root: Path, site: tuple[Path, Path]
+    staging: Path,
+    tables: dict,
+    texts: dict[str, str],
+    plover_types: list[str],
+    root: Path,
+    caches: dict[str, Path],
+    site: Path,
 ) -> None:
-    """The timeline and the evidence site (its pages cached in site[0], the published site site[1])."""
-    from .timeline import draw_timeline  # matplotlib loads only when a package is drawn
+    """The timeline and the evidence site (cached in `caches`; `site`: the published site, its unchanged pages)."""
+    from .timeline import draw_timeline
 
-    draw_timeline(tables, plover_types, staging / "data")
-    write_site(staging / "data" / "site", tables, texts, root, cache=site[0], earlier=site[1])
+    draw_timeline(tables, plover_types, staging / "data", cache=caches["timeline"])
+    write_site(staging / "data" / "site", tables, texts, root, cache=caches["pages"], earlier=site)
 
 
 def write_tables(

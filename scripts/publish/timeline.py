@@ -1,6 +1,10 @@
 """The timeline picture: every dated event on one date axis, compressed between eras (1991, 2022, 2023), one mark per
 event labelled with its summary, coloured by PLOVER type, planned events hollow; quotations and the vote tally
-beside the events they belong to. Written as SVG and PNG, byte for byte the same for the same tables."""
+beside the events they belong to. Written as SVG and PNG, byte for byte the same for the same tables.
+
+The picture is kept in .build-cache/timeline/ under the digest of what it shows (TIMELINE_CODE, matplotlib's version,
+the PLOVER types and the rows it draws): a build whose picture shows the same takes it from there and never loads
+matplotlib."""
 
 from __future__ import annotations
 
@@ -9,7 +13,11 @@ import os
 import tempfile
 import textwrap
 from collections import Counter
+from importlib.metadata import version
 from pathlib import Path
+
+from ..stage.cache import code_hash
+from .entries import digest, keep_only, load, store
 
 
 def writable_matplotlib_dir() -> None:
@@ -32,14 +40,18 @@ def writable_matplotlib_dir() -> None:
     os.environ["MPLCONFIGDIR"] = str(fallback)
 
 
-writable_matplotlib_dir()
+def pyplot():
+    """matplotlib's pyplot on the Agg backend, loaded by the first picture drawn (a cached picture needs none)."""
+    writable_matplotlib_dir()
+    import matplotlib
 
-import matplotlib  # noqa: E402
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
+    return plt
 
+
+TIMELINE_CODE = ("publish/timeline.py", "publish/overview.py", "publish/entries.py")  # what draws the picture
 SVG = "timeline.svg"
 PNG = "timeline.png"
 GAP_DAYS = 120  # dates further apart than this go into separate stretches of the axis
@@ -141,19 +153,56 @@ def vote_tallies(tables: dict[str, list[dict]]) -> dict[str, str]:
 DETAILED_MAX = 40  # up to this many dated events, one labelled row each; beyond, an overview and period pages
 
 
-def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder: Path) -> None:
+def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder: Path, cache: Path | None = None):
     """Write timeline.svg and timeline.png into folder: the detailed picture when it stays readable, else an overview
-    with one page per month of events beside it (scripts/publish/overview.py)."""
+    with one page per month of events beside it (scripts/publish/overview.py). With `cache` (a folder), the picture is
+    taken from there when one showing the same is kept, and kept there when drawn."""
     events = tables["events"]
     dated = sorted(
         (e for e in events if e["date"] is not None),
         key=lambda e: (e["date"], STATUS_ORDER.get(e["status"], 9), e["event_id"]),
     )
+    colours = plover_colours(plover_types)
     if len(dated) > DETAILED_MAX or len(events) - len(dated) > DETAILED_MAX:
-        from .overview import draw_overview  # undated events beyond a few dozen go to timeline/undated.svg
+        from .overview import PAGES, draw_overview, shown_on_overview, write_pages  # undated: timeline/undated.svg
 
-        draw_overview(tables, dated, plover_colours(plover_types), folder)
+        shown = shown_on_overview(tables, dated)
+        cached_picture(
+            cache, picture_key(plover_types, shown), folder, lambda: draw_overview(tables, dated, colours, folder)
+        )
+        write_pages(tables, dated, colours, folder / PAGES)
         return
+    shown = [events, tables["quotes"], tables["votes"], tables["vote_statements"]]
+    cached_picture(
+        cache, picture_key(plover_types, shown), folder, lambda: draw_detailed(tables, dated, plover_types, folder)
+    )
+
+
+def picture_key(plover_types: list[str], shown: list) -> str:
+    return digest("timeline 1", code_hash(*TIMELINE_CODE), version("matplotlib"), *plover_types, repr(shown))
+
+
+def cached_picture(cache: Path | None, key: str, folder: Path, draw) -> None:
+    """The picture (SVG and PNG) from the cache where both entries of `key` are there and intact, else drawn."""
+    names = {kind: f"{key}.{kind.lower()}" for kind in (SVG, PNG)}
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        bodies = {kind: load(cache / name) for kind, name in names.items()}
+        if all(body is not None for body in bodies.values()):
+            for kind, body in bodies.items():
+                (folder / kind).write_bytes(body)
+            return
+    draw()
+    if cache is not None:
+        for kind, name in names.items():
+            store(cache, name, (folder / kind).read_bytes())
+        keep_only(cache, set(names.values()))
+
+
+def draw_detailed(tables: dict[str, list[dict]], dated: list[dict], plover_types: list[str], folder: Path) -> None:
+    """One labelled row per dated event; the undated ones named below the axis."""
+    plt = pyplot()
+    events = tables["events"]
     undated = sorted((e for e in events if e["date"] is None), key=lambda e: e["event_id"])
     quotes = Counter(q["event_id"] for q in tables["quotes"] if q["event_id"])
     labels = [label_for(event, quotes, vote_tallies(tables)) for event in dated]
@@ -195,7 +244,7 @@ def save(figure, folder: Path) -> None:
     figure.tight_layout()
     figure.savefig(folder / SVG, format="svg", metadata={"Date": None, "Creator": None})
     figure.savefig(folder / PNG, format="png", metadata={"Software": None})
-    plt.close(figure)
+    pyplot().close(figure)
 
 
 def draw_rows(axes, dated: list[dict], labels: list[str], colours: dict[str, str]) -> None:
@@ -253,6 +302,8 @@ def draw_axis(axes, dated: list[dict], pieces) -> None:
 
 
 def add_legend(axes, dated: list[dict], plover_types: list[str], colours: dict[str, str]) -> None:
+    from matplotlib.lines import Line2D
+
     used = [kind for kind in plover_types if any(e["plover_type"] == kind for e in dated)]
     handles = [Line2D([], [], color=colours[kind], marker="o", linestyle="none", label=kind) for kind in used]
     if any(e["plover_type"] is None for e in dated):
