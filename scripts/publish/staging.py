@@ -137,19 +137,20 @@ def write_staging(
     """Every file of the package under staging/, checked, and README.md if its generated blocks change (its markers
     are checked first; not for a preview); returns the validation lines."""
     staging.mkdir()
-    if readme:
-        stage_readme(root, staging, tables)
     schemas = {name: load_schema(name, root) for name in TABLES}
     book = staging / "data" / workbook_name(root)
     earlier = earlier_package(staging.parent, book.name, csv, schemas)
-    write_tables(staging, tables, csv, schemas, earlier.parquet or {})
+    write_csv(staging, csv)
     csv_only = staging.parent / (STAGING + ".csv.json")  # beside the staging copy, never published
     csv_only.write_text(json.dumps(describe_package(root, staging, articles, formats=("csv",))), encoding="utf-8")
     checking = frictionless_check.start(staging, csv_only, [name for name in TABLES if name not in earlier.validated])
     caches = {kind: cache_folder(root, not readme, kind) for kind in ("pages", "timeline")}
     site = staging.parent / "data" / "site"
     drawing = Beside(lambda: pictures_and_pages(staging, tables, texts, plover_types, root, caches, site))
-    try:
+    try:  # the two children work on the CSVs, the pictures and the pages; this process writes the rest
+        write_parquet_files(staging, tables, schemas, earlier.parquet or {})
+        if readme:
+            stage_readme(root, staging, tables)
         newest = max((row["published"] for row in tables["sources"]), default=dt.date(2000, 1, 1))
         created = dt.datetime.combine(newest, dt.time())
         taken = write_workbook(book, tables, schemas, package_meta(root), created, earlier.workbook, earlier.sheets)
@@ -190,14 +191,19 @@ def pictures_and_pages(
     write_site(staging / "data" / "site", tables, texts, root, cache=caches["pages"], earlier=site)
 
 
-def write_tables(
-    folder: Path, tables: dict[str, list[dict]], csv: dict[str, bytes], schemas: dict[str, dict], taken: dict[str, Path]
-) -> None:
-    """Each table as CSV (its bytes given) and Parquet under folder/data/; a Parquet file of `taken` is the published
-    one, linked (scripts/publish/reuse.py)."""
+def write_csv(folder: Path, csv: dict[str, bytes]) -> None:
+    """Each table's CSV file (its bytes given) under folder/data/."""
     (folder / "data").mkdir(parents=True)
     for name in TABLES:
         (folder / "data" / f"{name}.csv").write_bytes(csv[name])
+
+
+def write_parquet_files(
+    folder: Path, tables: dict[str, list[dict]], schemas: dict[str, dict], taken: dict[str, Path]
+) -> None:
+    """Each table's Parquet file under folder/data/; a file of `taken` is the published one, linked
+    (scripts/publish/reuse.py)."""
+    for name in TABLES:
         if name in taken:
             link_or_copy(taken[name], folder / "data" / f"{name}.parquet")
         else:

@@ -21,7 +21,7 @@ from ..core.errors import UnpublishableText
 from ..core.prose import plural
 from ..core.registry import TABLES, package_meta
 from ..load.inputs import unsafe_character
-from .archive import fixed_entry
+from .archive import copy_entry
 
 FIRST_SERIAL_DATE = dt.date(1900, 3, 1)  # from here on, every spreadsheet reads a date cell as the same day
 MAX_CELL = 32_767  # characters of a spreadsheet cell
@@ -255,8 +255,7 @@ def assemble(sheets: Path, path: Path, earlier: Path | None, reused: frozenset[s
             return False
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
             for info in written.infolist():
-                source = old if info.filename in parts else written
-                target.writestr(fixed_entry(info.filename), source.read(info.filename))
+                copy_entry(old if info.filename in parts else written, info.filename, target)
     return True
 
 
