@@ -112,3 +112,31 @@ def test_an_unchanged_published_page_is_linked_and_a_page_edited_by_hand_is_writ
     assert (tmp_path / "next" / "articles" / f"{WIRE}.html").stat().st_ino != edited.stat().st_ino
     write_site(tmp_path / "fresh", tables, texts, root)
     assert site_files(tmp_path / "next") == site_files(tmp_path / "fresh")
+
+
+def test_a_page_the_record_vouches_for_is_linked_unread_and_any_other_is_drawn_or_read(three, tmp_path, monkeypatch):
+    """With the record of the last site staged, a published page of the same key is linked without reading the cache
+    or the page; a page edited since (its file no longer the recorded one) and a changed page are not taken."""
+    import scripts.publish.site as site
+
+    root, tables, texts = three
+    drawn: list[str] = []
+    draw = site.article_page
+    monkeypatch.setattr(site, "article_page", lambda s, source: (drawn.append(source["source_id"]), draw(s, source))[1])
+    cache, published = tmp_path / "cache" / "pages", tmp_path / "published"
+    write_site(published, tables, texts, root, cache=cache)
+    for entry in cache.iterdir():  # were an entry read, the damaged one would be drawn again: nothing to read here
+        entry.write_bytes(b"damaged")
+    edited = published / "articles" / f"{WIRE}.html"
+    edited.write_bytes(edited.read_bytes().replace(b"<body>", b"<body><p>edited by hand</p>"))
+    changed = copy.deepcopy(tables)
+    first(changed["events"], source_id=REGIONAL)["summary"] += " (edited)"
+    written = tmp_path / "next"
+    drawn.clear()
+    write_site(written, changed, texts, root, cache=cache, earlier=published)
+    assert SEED not in drawn and {WIRE, REGIONAL} <= set(drawn)  # every entry is damaged: drawn, or taken unread
+    same = f"articles/{SEED}.html"
+    assert (written / same).stat().st_ino == (published / same).stat().st_ino
+    assert (written / "articles" / f"{WIRE}.html").stat().st_ino != edited.stat().st_ino
+    write_site(tmp_path / "fresh", changed, texts, root)
+    assert site_files(written) == site_files(tmp_path / "fresh")

@@ -9,10 +9,15 @@ What a page shows, and so its key:
 - an event's page: the event's row, every article with a row about the event (as above), and the events those rows
   name.
 An entry holds the SHA-256 of its page first: a damaged entry is drawn again, never published
-(scripts/publish/entries.py)."""
+(scripts/publish/entries.py).
+
+Beside the publish records, a record of the last site staged (.build-cache/published/pages.json): each page's key and the status (device, inode, size,
+modification time) of its file. A published page whose key is unchanged and whose file is still that file is linked
+into the new site without being read; any other page comes from the cache or is drawn."""
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections import defaultdict
@@ -63,12 +68,16 @@ def cache_folder(root: Path, preview: bool, kind: str = "pages") -> Path:
     return root / CACHE / (f"{kind}-preview" if preview else kind)
 
 
-def cached_pages(folder: Path, keys: dict[str, str], draw: Callable[[str], str]) -> tuple[dict[str, str], int]:
-    """Every keyed page, from the cache folder where its key is there and intact, else drawn (and stored); entries
-    no page uses any more are removed. Returns the pages and how many were drawn."""
+def cached_pages(
+    folder: Path, keys: dict[str, str], draw: Callable[[str], str], taken: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], int]:
+    """Every keyed page but the `taken` ones, from the cache folder where its key is there and intact, else drawn
+    (and stored); entries no page uses any more are removed. Returns the pages and how many were drawn."""
     folder.mkdir(parents=True, exist_ok=True)
     pages, drawn = {}, 0
     for path, key in keys.items():
+        if path in taken:
+            continue
         body = load(folder / key)
         if body is None:
             html, drawn = draw(path), drawn + 1
@@ -78,6 +87,56 @@ def cached_pages(folder: Path, keys: dict[str, str], draw: Callable[[str], str])
         pages[path] = html
     keep_only(folder, set(keys.values()))
     return pages, drawn
+
+
+def record_path(folder: Path) -> Path:
+    """Beside the publish records (scripts/publish/record.py): .build-cache/published/pages.json."""
+    return folder.parent / "published" / f"{folder.name}.json"
+
+
+def status_of(path: Path, sole: bool = True) -> list[int] | None:
+    """Device, inode, size and modification time of a regular file (`sole`: that no other name shares), else None."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode) or (sole and status.st_nlink != 1):
+        return None
+    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
+
+
+def unchanged_pages(folder: Path, keys: dict[str, str], earlier: Path) -> frozenset[str]:
+    """The pages of the published site (`earlier`) drawn from the same key, their files as the record left them."""
+    try:
+        record = json.loads(record_path(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    if not isinstance(record, dict):
+        return frozenset()
+    return frozenset(
+        path
+        for path, key in keys.items()
+        if record.get(path, [None])[0] == key and status_of(earlier / path) == record[path][1:]
+    )
+
+
+def record_pages(folder: Path, keys: dict[str, str], site: Path) -> None:
+    """The record of the site just staged in `site` (written atomically; a linked page has two names until the swap
+    removes the old site)."""
+    path = record_path(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    record = {rel: [key, *status] for rel, key in keys.items() if (status := status_of(site / rel, False)) is not None}
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def link_page(path: Path, earlier: Path) -> None:
+    """A published page into the new site, linked (nothing is ever changed in place) or else copied."""
+    try:
+        os.link(earlier, path)
+    except OSError:
+        path.write_bytes(earlier.read_bytes())
 
 
 def write_page(path: Path, data: bytes, earlier: Path | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..core.errors import MissingMarker
@@ -161,9 +161,11 @@ SUMMARY_END = "<!-- claims-summary:end -->"
 def render_claims_summary(tables: dict[str, list[dict]]) -> str:
     """Per source, the claims per verdict, the article's words of every claim that is not consistent, and how many
     verdicts rest on a single source: the README's prose figures, never typed by hand."""
-    out = []
+    out, by_source = [], defaultdict(list)
+    for claim in tables["claims"]:
+        by_source[claim["source_id"]].append(claim)
     for source_id in sorted({row["source_id"] for row in tables["sources"]}):
-        claims = [c for c in tables["claims"] if c["source_id"] == source_id]
+        claims = by_source[source_id]
         parts = []
         for verdict in enum_of("claims", "verdict"):
             rows = [c for c in claims if c["verdict"] == verdict]

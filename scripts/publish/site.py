@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 
 from ..core.registry import ID_PATTERN, TABLES, field_names, load_schema, package_meta
 from ..core.repo import ROOT
-from .pages import cached_pages, page_keys, write_page
+from .pages import cached_pages, link_page, page_keys, record_pages, record_path, unchanged_pages, write_page
 
 ASSETS = Path(__file__).resolve().parent / "site_assets"
 ASSET_FILES = ("site.css", "site.js")
@@ -191,10 +191,14 @@ def write_site(
         drawers[f"articles/{page_name(source['source_id'])}"] = functools.partial(article_page, site, source)
     for event in site.tables["events"]:
         drawers[f"events/{page_name(event['event_id'])}"] = functools.partial(event_page, site, event)
+    keys = page_keys(site.tables, site.texts, site.title) if cache is not None else {}
+    taken = unchanged_pages(cache, keys, earlier) if cache is not None and earlier is not None else frozenset()
+    if cache is not None:
+        record_path(cache).unlink(missing_ok=True)  # no record outlives the site it describes: written once staged
     if cache is None:
         pages = {path: draw() for path, draw in drawers.items()}
     else:
-        pages, _ = cached_pages(cache, page_keys(site.tables, site.texts, site.title), lambda path: drawers[path]())
+        pages, _ = cached_pages(cache, keys, lambda path: drawers[path](), taken)
     pages["index.html"] = index_page(site)
     for name in ASSET_FILES:
         pages[name] = (ASSETS / name).read_text(encoding="utf-8")
@@ -202,11 +206,16 @@ def write_site(
     if any(folder.iterdir()):
         raise FileExistsError(f"{folder} is not empty: the site is written into a fresh folder")
     written = []
-    for relative in sorted(pages):
+    for relative in sorted(pages.keys() | taken):
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_page(path, pages[relative].encode("utf-8"), earlier / relative if earlier else None)
+        if relative in taken:
+            link_page(path, earlier / relative)
+        else:
+            write_page(path, pages[relative].encode("utf-8"), earlier / relative if earlier else None)
         written.append(path)
+    if cache is not None:
+        record_pages(cache, keys, folder)
     return written
 
 
