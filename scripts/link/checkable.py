@@ -8,6 +8,8 @@ article, and are not counted."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..core.errors import UncheckedStatement
 from ..stage.article import StagedArticle
 from ..stage.unchecked import Cue, checkable_cues
@@ -19,17 +21,27 @@ def check_checkable(articles: list[StagedArticle], claims: list[dict], actors: d
     """The statements not checked, of every article (its `unchecked` items, and for a drafted article the cues
     nothing covers); a reviewed article with a cue nothing covers is refused by name."""
     rows: list[dict] = []
+    of_source = defaultdict(list)
+    for claim in claims:
+        of_source[claim["source_id"]].append(claim)
     for article in articles:
         listed = article.rows.get("unchecked", [])
-        mine = [c for c in claims if c["source_id"] == article.source_id]
+        mine = of_source[article.source_id]
         spans = [(row["evidence_start"], row["evidence_end"]) for row in mine + listed]
         spans += [(q["text_start"], q["text_end"]) for q in article.rows.get("quotes", []) if q["kind"] == "scare"]
-        missing = [cue for cue in checkable_cues(article.text) if not inside(cue.start, cue.end, spans)]
+        missing = [cue for cue in cues_of(article) if not inside(cue.start, cue.end, spans)]
         missing += unchecked_names(article, mine, spans, actors)
         if missing and not article.drafted:
             refuse(article, missing[0])
         rows += listed + [untriaged(article, cue) for cue in missing]
     return rows
+
+
+def cues_of(article: StagedArticle) -> list[Cue]:
+    """The article's cues as staging found them (scripts/stage/article.py), else found now."""
+    if "cues" in article.rows:
+        return [Cue(**cue) for cue in article.rows["cues"]]
+    return checkable_cues(article.text)
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -160,4 +160,5 @@ def row_text(event: dict) -> str:
     extra += [event["status"]] if event["status"] != "happened" else []
     extra += ["drafted, not reviewed"] if event.get("review_status") == "drafted" else []
     text = f"{event['summary']} ({event['plover_type'] or 'no PLOVER type'}{'; ' if extra else ''}{'; '.join(extra)})"
-    return textwrap.shorten(text, 150, placeholder=" …")
+    text = " ".join(text.split())  # what shorten does first; a text that then fits is returned as it is
+    return text if len(text) <= 150 else textwrap.shorten(text, 150, placeholder=" …")

@@ -3,6 +3,7 @@ article), with every sentence accounted for."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .event import stage_events
 from .mention import stage_mentions
 from .quote import stage_quotes
 from .source import stage_source
-from .unchecked import stage_unchecked
+from .unchecked import checkable_cues, stage_unchecked
 from .vote import roll_call_rows, stage_vote_statements
 
 
@@ -45,8 +46,8 @@ class StagedArticle:
     source_id: str
     file: Path  # its annotations.yaml, named by the errors of later stages
     text: str
-    rows: dict[str, list[dict]]  # its rows of every table but actors and votes (the registry's), and the
-    # statements it does not check ("unchecked", listed in the quality report)
+    rows: dict[str, list[dict]]  # its rows of every table but actors and votes (the registry's), the statements
+    # it does not check ("unchecked", listed in the quality report) and the cues of checkable statements ("cues")
     drafted: bool = False  # it still holds machine-drafted items (published only with --allow-drafts)
 
 
@@ -76,6 +77,7 @@ def stage_article(
         "borders": stage_border_statements(article, annotations, reference.factbook, file),
         "claims": stage_claims(article, annotations, record_for(registries, reference, mentions), actors, file),
         "unchecked": stage_unchecked(article, annotations, file),
+        "cues": [dataclasses.asdict(cue) for cue in checkable_cues(article.text)],  # for link/checkable.py
     }
     covered = measure_coverage(article, annotations, rows, file)
     rows["sources"] = [stage_source(article, covered, article.path.relative_to(root).as_posix())]
