@@ -86,7 +86,13 @@ def code_of(parts: tuple[str, ...]) -> set[Path]:
         ),
         (
             TIMELINE_CODE,
-            ("scripts.publish.timeline", "scripts.publish.overview", "scripts.publish.entries", "scripts.stage.cache"),
+            (
+                "scripts.publish.timeline",
+                "scripts.publish.overview",
+                "scripts.publish.picture",
+                "scripts.publish.entries",
+                "scripts.stage.cache",
+            ),
         ),
     ],
     ids=["staged articles", "site pages", "timeline picture"],

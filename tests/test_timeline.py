@@ -62,7 +62,7 @@ def test_a_kept_picture_is_the_one_drawn_afresh_and_a_change_it_shows_draws_it_a
     (tmp_path / "first").mkdir()
     draw_timeline(tables, types, tmp_path / "first", cache)
     drawn: list[str] = []
-    for module, name in ((timeline, "draw_detailed"), (overview, "draw_overview")):
+    for module, name in ((timeline, "draw_detailed"), (timeline, "draw_overview")):
         original = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _draw=original, _name=name: (drawn.append(_name), _draw(*a)))
     if count:  # an event the overview does not name: the kept picture, which equals a fresh drawing

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .timeline import GAP_DAYS, NO_TYPE, PNG, RC, SVG, pyplot
+from .picture import GAP_DAYS, NO_TYPE, PNG, RC, SVG, pyplot
 
 PAGES = "timeline"  # folder of the period pages, beside timeline.svg
 LABELLED = 8  # the most-reported events named on the overview

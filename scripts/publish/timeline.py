@@ -9,8 +9,6 @@ matplotlib."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import textwrap
 from collections import Counter
 from importlib.metadata import version
@@ -18,43 +16,15 @@ from pathlib import Path
 
 from ..stage.cache import code_hash
 from .entries import digest, keep_only, load, store
+from .overview import PAGES, draw_overview, shown_on_overview, write_pages
+from .picture import GAP_DAYS, NO_TYPE, PNG, RC, SVG, pyplot
 
-
-def writable_matplotlib_dir() -> None:
-    """matplotlib keeps its configuration and font cache in ~/.config/matplotlib; where that cannot be written (a
-    read-only HOME, another user), a folder of its own under the system's temporary folder, kept between builds so
-    that the font cache is built once."""
-    if os.environ.get("MPLCONFIGDIR"):
-        return
-    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "matplotlib"
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        if os.access(home, os.W_OK | os.X_OK):
-            return
-    except OSError:
-        pass
-    fallback = (
-        Path(tempfile.gettempdir()) / f"geopolitical-timeline-matplotlib-{os.getuid() if hasattr(os, 'getuid') else 0}"
-    )
-    fallback.mkdir(mode=0o700, exist_ok=True)
-    os.environ["MPLCONFIGDIR"] = str(fallback)
-
-
-def pyplot():
-    """matplotlib's pyplot on the Agg backend, loaded by the first picture drawn (a cached picture needs none)."""
-    writable_matplotlib_dir()
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
-TIMELINE_CODE = ("publish/timeline.py", "publish/overview.py", "publish/entries.py")  # what draws the picture
-SVG = "timeline.svg"
-PNG = "timeline.png"
-GAP_DAYS = 120  # dates further apart than this go into separate stretches of the axis
+TIMELINE_CODE = (  # what draws the picture
+    "publish/timeline.py",
+    "publish/overview.py",
+    "publish/picture.py",
+    "publish/entries.py",
+)
 PALETTE = [
     "#1b9e77",
     "#d95f02",
@@ -73,7 +43,6 @@ PALETTE = [
     "#33a02c",
     "#a6cee3",
 ]
-NO_TYPE = "#8c8c8c"
 STATUS_ORDER = {"happened": 0, "ongoing": 1, "planned": 2}
 MARKERS = {
     "happened": dict(marker="o", fillstyle="full"),
@@ -164,8 +133,6 @@ def draw_timeline(tables: dict[str, list[dict]], plover_types: list[str], folder
     )
     colours = plover_colours(plover_types)
     if len(dated) > DETAILED_MAX or len(events) - len(dated) > DETAILED_MAX:
-        from .overview import PAGES, draw_overview, shown_on_overview, write_pages  # undated: timeline/undated.svg
-
         shown = shown_on_overview(tables, dated)
         cached_picture(
             cache, picture_key(plover_types, shown), folder, lambda: draw_overview(tables, dated, colours, folder)
@@ -228,16 +195,6 @@ def draw_detailed(tables: dict[str, list[dict]], dated: list[dict], plover_types
             loc="left",
         )
         save(figure, folder)
-
-
-RC = {
-    "svg.hashsalt": "geopolitical-timeline",
-    "svg.fonttype": "none",
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "path.simplify": False,
-    "text.parse_math": False,
-}
 
 
 def save(figure, folder: Path) -> None:
