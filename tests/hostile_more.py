@@ -107,13 +107,23 @@ def grown_article(filler: str, size: int = MAX_ARTICLE - 1000, separator: str = 
     return article_bytes(make)
 
 
+def letters(number: int) -> str:
+    """A number written in letters a-z (no digit, so no number for the claims to check): 0 -> "a", 26 -> "ba"."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word = chr(ord("a") + digit) + word
+        if not number:
+            return word
+
+
 def many_events(count: int) -> Callable[[Path], None]:
     """A second article of `count` sentences, each an annotated event, and one more sentence left uncovered."""
-    sentences = [f"Delegation {n} met officials." for n in range(count)]
+    sentences = [f"Delegation {letters(n)} met officials." for n in range(count)]
     article = " ".join(sentences) + " Nobody annotated this one."
     events = "".join(
-        f"  - id: meeting-{n}\n    summary: Delegation {n} met officials.\n"
-        f"    evidence: Delegation {n} met officials.\n    status: happened\n    date_basis: none\n"
+        f"  - id: meeting-{n}\n    summary: Delegation {letters(n)} met officials.\n"
+        f"    evidence: Delegation {letters(n)} met officials.\n    status: happened\n    date_basis: none\n"
         f'    cameo: "040"\n    plover: CONSULT\n'
         for n in range(count)
     )

@@ -84,8 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="the catalogue's slow cases only: no series, no published 1,700 events (minutes, in the "
-        "timeline's text layout)",
+        help="the catalogue's slow cases only: no series, no published 1,700 events",
     )
     args = parser.parse_args(argv)
     from tests.hostile_more import CASES, many_events
