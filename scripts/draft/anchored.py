@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dateutil.relativedelta import relativedelta
 
 from .spans import Sentences
+from .timex import TimeExpression
 
 NUMBERS = {
     "the": 1,
@@ -74,8 +75,6 @@ def find_anchored(
 ):
     """Every expression counted from a date the text names, from an event of key_dates.csv, or from an event the
     article dated earlier; each with its value (None when what it counts from has none)."""
-    from .temporal import TimeExpression
-
     for match in OFFSET.finditer(text):
         at = match.end()
         anchor = expression_at(at) or key_event_at(text, at, events) or referred_event(text, at, scan, sentences)
@@ -103,8 +102,6 @@ PREVIOUS_YEAR = re.compile(
 def find_previous_years(text: str, scan: Callable, sentences: Sentences):
     """ "in 2023, an increase of 12 percent compared to the previous year", "in 2022 from a year earlier": the year
     before the latest date of the sentence that names a year, at that date's precision."""
-    from .temporal import TimeExpression
-
     for match in PREVIOUS_YEAR.finditer(text):
         sentence = sentences.holding(match.start())
         if sentence is None:
@@ -119,8 +116,6 @@ def find_previous_years(text: str, scan: Callable, sentences: Sentences):
 
 def key_event_at(text: str, at: int, events: list[tuple[re.Pattern, dt.date]]):
     """ "Russia's invasion", "the collapse of the Soviet Union": an event of key_dates.csv named at `at`."""
-    from .temporal import TimeExpression
-
     for pattern, date in events:
         found = pattern.match(text, at)
         if found and found.end() > at:
@@ -131,8 +126,6 @@ def key_event_at(text: str, at: int, events: list[tuple[re.Pattern, dt.date]]):
 def referred_event(text: str, at: int, scan: Callable, sentences: Sentences):
     """ "a day after the vote": the day of the vote as the article dated it before — a sentence that names the event
     (its word, or the verb of the same stem) and a day; failing that, the latest day dated in the sentences before."""
-    from .temporal import TimeExpression
-
     found = BACK_REFERENCE.match(text, at)
     if found is None:
         return None

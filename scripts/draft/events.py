@@ -12,8 +12,8 @@ from .frames import Frame, frame_of, predicates
 from .mentions import Mention
 from .spans import Index, Taken
 from .speakers import Scene, Written, subject_span
-from .temporal import TimeExpression
 from .text import is_future
+from .timex import TimeExpression
 
 
 @dataclass

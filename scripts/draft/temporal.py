@@ -16,9 +16,11 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from ..core.registry import WEEKDAYS
+from .anchored import find_anchored, find_previous_years
 from .patterns import alternation
 from .spans import Sentences, Taken
 from .text import FUTURE
+from .timex import TimeExpression
 
 MONTH = (
     "(?:"
@@ -200,21 +202,6 @@ PATTERNS = [
 MAY_CONTEXT = re.compile(r"(?:\b(?:in|since|until|by|from|early|late|mid-|last|next|this|of|before|after)\s*)$", re.I)
 
 
-@dataclass
-class TimeExpression:
-    text: str
-    start: int
-    end: int
-    value: str | None
-    precision: str | None
-    rule: str
-    direction: str | None = None  # past | future, when the value depended on the tense
-    unresolved: str | None = None  # why no value was given
-
-    def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
-
-
 @dataclass(frozen=True)
 class Context:
     """What an expression is resolved against: the day the article speaks from (its dateline's day, else the
@@ -251,7 +238,6 @@ def find_dates(
     """The temporal expressions of the text, resolved against the day the article speaks from (its dateline's day,
     else the publication date); anniversaries count from the dated events given (the lexicon's, from
     sources/reference/key_dates.csv); "the day before …", "a day after …", "on the eve of …" from what they name."""
-    from .anchored import find_anchored, find_previous_years
     from .datelines import reference_day
 
     reference = reference_day(text, published, sentences)
