@@ -170,3 +170,25 @@ def test_a_published_file_that_differs_from_its_description_is_not_taken(repo):
         handle.write(b"\0")
     earlier = earlier_package(repo, book, csv)
     assert earlier.workbook is None and set(earlier.parquet) == set(TABLES) - {"quotes"}
+
+
+def test_a_part_copied_still_deflated_is_the_part_written_afresh(tmp_path):
+    """The workbook's parts are copied without inflating them again: the zip is the one writestr would give, byte
+    for byte, and it reads back intact."""
+    import zipfile
+
+    from scripts.publish.archive import copy_entry, fixed_entry
+
+    parts = {"xl/worksheets/sheet2.xml": ("<row>" * 5000).encode(), "docProps/app.xml": b"<Properties/>", "e": b""}
+    with zipfile.ZipFile(tmp_path / "source.zip", "w", zipfile.ZIP_DEFLATED) as source:
+        for name, data in parts.items():
+            source.writestr(name, data)
+    with zipfile.ZipFile(tmp_path / "source.zip") as source, zipfile.ZipFile(tmp_path / "copied.zip", "w") as copied:
+        for name in parts:
+            copy_entry(source, name, copied)
+    with zipfile.ZipFile(tmp_path / "afresh.zip", "w", zipfile.ZIP_DEFLATED) as afresh:
+        for name, data in parts.items():
+            afresh.writestr(fixed_entry(name), data)
+    assert (tmp_path / "copied.zip").read_bytes() == (tmp_path / "afresh.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "copied.zip") as copied:
+        assert copied.testzip() is None and {name: copied.read(name) for name in parts} == parts
