@@ -6,7 +6,7 @@ For each size N it copies the repository's inputs into a temporary folder, adds 
 (scripts/tools/corpus.py; never published) to the seed, and measures as whole processes: a cold build (no cache)
 with --jobs, its peak resident memory (the largest process), the rows per table, and the rebuild after one
 article's annotations changed (the caches warm; median of 3): once a note that no published row carries, once an
-event's summary. Then drafting throughput: in one process, and through the command line one article per call and
+event's summary; and the rebuild after one more article was added. Then drafting throughput: in one process, and through the command line one article per call and
 200 articles in one call."""
 
 from __future__ import annotations
@@ -52,15 +52,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
 
 
-def rebuilds(build: list[str], annotations: Path, rounds: int = 3) -> dict[str, float]:
+def rebuilds(build: list[str], root: Path, annotations: Path, rounds: int = 3) -> dict[str, float]:
     """Median wall seconds of a rebuild after one article's annotations changed: a note that no published row
-    carries (a sentence note's reason), and an event's summary (a row of events, its page, its sheet)."""
-    times: dict[str, list[float]] = {"note": [], "row": []}
+    carries (a sentence note's reason), and an event's summary (a row of events, its page, its sheet); and after one
+    article was added (rows in every table)."""
+    times: dict[str, list[float]] = {"note": [], "row": [], "added": []}
     for number in range(rounds):
         edit(annotations, "reason: ", f"reason: (note {number}) ")
         times["note"].append(timed(build)[0])
         edit(annotations, "  summary: ", f"  summary: Edit {number} - ")
         times["row"].append(timed(build)[0])
+        generate(root, 1, seed=number + 1, start=90_000 + number)
+        times["added"].append(timed(build)[0])
     return {kind: statistics.median(values) for kind, values in times.items()}
 
 
@@ -72,7 +75,7 @@ def measure(size: int, jobs: int, workdir: Path) -> dict:
     build = [sys.executable, "-m", "scripts.build", "--root", str(root), "--jobs", str(jobs)]
     wall, rss, output = timed(build)
     changed = root / "sources" / "articles" / ("gen-00000" if size > 1 else "blinken-astana-2023-02-28")
-    again = rebuilds(build, changed / "annotations.yaml")
+    again = rebuilds(build, root, changed / "annotations.yaml")
     shutil.rmtree(root)
     return {"size": size, "wall": wall, "rss": rss, "rows": rows(output), **again}
 
@@ -112,14 +115,13 @@ def drafting(count: int = 200) -> tuple[float, float, float]:
 def table(results: list[dict], jobs: int, speeds: tuple[float, float, float]) -> str:
     lines = [
         f"| articles | build wall (--jobs {jobs}, cold) | peak RSS | rebuild, a note changed | rebuild, an event "
-        "changed | " + " | ".join(TABLES) + " |",
-        "|" + "---:|" * (5 + len(TABLES)),
+        "changed | rebuild, an article added | " + " | ".join(TABLES) + " |",
+        "|" + "---:|" * (6 + len(TABLES)),
     ]
     for r in results:
         lines.append(
             f"| {r['size']:,} | {r['wall']:.1f} s | {r['rss']:,} MB | {r['note']:.1f} s | {r['row']:.1f} s | "
-            + " | ".join(f"{r['rows'][name]:,}" for name in TABLES)
-            + " |"
+            f"{r['added']:.1f} s | " + " | ".join(f"{r['rows'][name]:,}" for name in TABLES) + " |"
         )
     lines.append("")
     lines.append(
@@ -141,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(measure(size, args.jobs, Path(workdir)))
             print(
                 f"{size} articles: {results[-1]['wall']:.1f} s, {results[-1]['rss']} MB; rebuild after a note "
-                f"{results[-1]['note']:.1f} s, after an event {results[-1]['row']:.1f} s (medians of 3)",
+                f"{results[-1]['note']:.1f} s, after an event {results[-1]['row']:.1f} s, after an article was added "
+                f"{results[-1]['added']:.1f} s (medians of 3)",
                 file=sys.stderr,
             )
     report = table(results, args.jobs, drafting())
