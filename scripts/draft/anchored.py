@@ -39,7 +39,8 @@ BACK_REFERENCE = re.compile(
     r"(?:the|this|that|last)\s+(?P<noun>[a-z]{3,20})(?:\s+(?:started|began|ended|was held|"
     r"took place))?\b"
 )
-LOOK_BACK = 8  # sentences searched for the event a back-reference names
+LOOK_BACK = 24  # sentences searched for the sentence that names and dates the event a back-reference names
+LATEST_WITHIN = 8  # failing that, the latest day dated within this many sentences before
 
 
 def shift(value: str, precision: str, days: int = 0, months: int = 0, years: int = 0) -> str | None:
@@ -134,7 +135,7 @@ def referred_event(text: str, at: int, scan: Callable, sentences: Sentences):
     if sentence is None:
         return None
     earlier, latest = sentences.previous(sentence), None
-    for _ in range(LOOK_BACK):
+    for back in range(LOOK_BACK):
         if earlier is None:
             break
         days = [d for d in scan(earlier.start, earlier.end) if d.precision == "day" and d.value]
@@ -142,7 +143,8 @@ def referred_event(text: str, at: int, scan: Callable, sentences: Sentences):
         if days and named != -1:
             day = min(days, key=lambda d: abs(d.start - earlier.start - named))
             return TimeExpression(found.group(), at, found.end(), day.value, "day", "event dated before")
-        latest = latest or (days[-1] if days else None)
+        if back < LATEST_WITHIN:
+            latest = latest or (days[-1] if days else None)
         earlier = sentences.previous(earlier)
     if latest is None:
         return None

@@ -85,6 +85,15 @@ ADDRESSEE = re.compile(
 )
 
 
+# "“…” That was how X described the proposal" / "Those were the words of X": the speaker in the next sentence
+NAMED_AFTER = re.compile(
+    r"(?:(?:That|This|Such)\s+(?:was|is)\s+(?:how|what)\s+(?P<np>[^.;:“”\"\n]{2,160}?)\s+"
+    r"(?P<verb>described|put\s+it|summed\s+it\s+up|characteri[sz]ed|framed|called|said|told)\b"
+    r"|(?:Those|These|Such)\s+were\s+the\s+words\s+of\s+(?P<of>[^.;:“”\"\n]{2,120}?)(?=\s*[,.;]|\s+(?:in|at|on|"
+    r"during|after|before|who|when)\b))"
+)
+
+
 @dataclass(frozen=True)
 class Verbs:
     """The reporting verbs, compiled once per lexicon: anywhere in a clause, and right before a noun phrase."""
@@ -124,6 +133,12 @@ def attribute_after(quote: Quote, scene: Scene, verbs: Verbs, after: str) -> Non
     """ ", said X" / ", X said" / ", according to X" right after the closing mark."""
     lead = re.match(r"[\s,.!?—–-]*", after).end()
     tail, base = after[lead:], quote.end + 1 + lead
+    found = NAMED_AFTER.match(unstopped(tail))
+    if found:
+        group = "np" if found.group("np") else "of"
+        speak(quote, scene, base + found.start(group), base + found.end(group), found.group("verb") or "words of")
+        if quote.speaker is not None:
+            return
     found = re.match(r"according to\s+(?P<np>[^,.;:“”\"\n]{1,120})", tail, re.I)
     if found:
         speak(quote, scene, base + found.start("np"), base + found.end("np"), "according to")

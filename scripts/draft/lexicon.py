@@ -674,6 +674,15 @@ class Lexicon:
     title_re: re.Pattern = None
     reporting_re: str = ""
 
+    @functools.cached_property
+    def state_names(self) -> dict[str, str]:
+        """ISO3 -> the first name of the state among its forms (not an adjective): "Kazakhstan" for KAZ."""
+        names: dict[str, str] = {}
+        for form, iso3 in self.countries.items():
+            if form not in self.adjectives:
+                names.setdefault(iso3, form)
+        return names
+
 
 class MissingKeyDate(BuildError):
     """An event the drafter counts anniversaries from (temporal.ANNIVERSARY_EVENTS) with no row in key_dates.csv."""

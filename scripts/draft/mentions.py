@@ -163,7 +163,26 @@ def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
     complete_surnames(mentions, surnames)
     assign_genders(text, mentions)
     name_organisations_fully(text, mentions)
+    name_states(mentions, lex)
     return mentions
+
+
+def name_states(mentions: list[Mention], lex: Lexicon) -> None:
+    """A state's name as the article writes it, for the state as a speaker or an actor: the mention's own words when
+    they are a name ("the United States government"), else the state's first mention by a name ("Kazakhstan" for
+    "Astana said" or "the Kazakh government"), else its first name in the lexicon."""
+
+    def is_name(mention: Mention) -> bool:
+        return mention.text in lex.countries and mention.text not in lex.adjectives
+
+    written: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind == "country" and mention.iso3 and mention.iso3 not in written and is_name(mention):
+            written[mention.iso3] = mention.text
+    for mention in mentions:
+        if mention.kind == "country" and mention.iso3:
+            own = mention.text if is_name(mention) else None
+            mention.name = own or written.get(mention.iso3) or lex.state_names.get(mention.iso3)
 
 
 def find_known_organisations(text: str, lex: Lexicon, found: Found) -> None:
@@ -478,7 +497,8 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
             tail = parts[index:]
             tail_text = text[tail[0][1] : tail[-1][2]]
             country = lex.country_re.match(tail_text)
-            if country and country.end() < len(tail_text):
+            joined = country and re.match(r"\s+(?:of|for|on|in|at|to)\b", tail_text[country.end() :])
+            if country and country.end() < len(tail_text) and not joined:
                 # "Minister of Foreign Affairs of the Republic of Kazakhstan Mukhtar Tleuberdi": the name follows
                 cut = tail[0][1] + country.end()
                 parts = [p for p in tail if p[1] >= cut]
@@ -498,6 +518,8 @@ def find_person(text: str, parts: list[tuple[str, int, int]], lex: Lexicon, add,
         return
     if len(words) == 1 and not titled:
         return  # single names are found as surnames of full names in step 4
+    if words[-1].lower() in lex.role_nouns:
+        return  # "Permanent Representative": a title with no name after it
     if not titled and name in lex.cities:
         return
     if not titled and DETERMINER_BEFORE.search(text[max(0, start - 8) : start]):

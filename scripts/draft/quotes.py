@@ -77,8 +77,9 @@ class Quote:
 
 
 def display_name(mention: Mention) -> str:
-    if mention.kind in ("person", "organisation"):
-        return mention.name or mention.text
+    """A speaker's fullest name as the article writes it (a state's name for a capital or an adjective)."""
+    if mention.kind in ("person", "organisation", "country") and mention.name:
+        return mention.name
     return re.sub(r"^(?:the|The)\s+", "", mention.text)
 
 

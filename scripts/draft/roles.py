@@ -103,6 +103,51 @@ QUALIFIERS = {
     "transport",
     "assistant",
 }
+OFFICE_WORDS = {  # lower-case words of a title before a name, besides role nouns and QUALIFIERS
+    "of",
+    "for",
+    "to",
+    "the",
+    "and",
+    "special",
+    "top",
+    "chief",
+    "senior",
+    "former",
+    "acting",
+    "permanent",
+    "opposition",
+    "presidential",
+    "national",
+    "security",
+    "press",
+    "state",
+    "political",
+    "military",
+    "general",
+    "executive",
+    "managing",
+    "regional",
+    "secretary",
+    "minister",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "leader",
+    "adviser",
+    "advisor",
+    "analyst",
+    "director",
+    "head",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "governor",
+    "mayor",
+}
 DEFINITE = re.compile(r"^(?:the\s+|[A-Z][\w.-]*(?:['’]s)\s+|[A-Z][\w.-]*\s+)", re.I)
 MAX_BEFORE = 90  # characters before a name searched for its title
 
@@ -124,17 +169,35 @@ def trailing_title(text: str, start: int) -> str:
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         bare = word.lower().strip("’'")
-        if bare == "the" and index and words[index - 1] == "of":
-            kept.insert(0, word)  # "Minister of Foreign Affairs of the Kyrgyz Republic"
+        if bare == "the" and index and words[index - 1] in ("of", "to", "for"):
+            kept.insert(0, word)  # "Minister of Foreign Affairs of the Kyrgyz Republic", "Representative to the UN"
             continue
-        if bare in ("of", "for") and index and words[index - 1][:1].isupper() and kept and kept[0][:1].isupper():
-            kept.insert(0, word)  # "Special Representative for Central Asia"
+        named = [w for w in kept if w != "the"][:1]  # the capitalised words a connector joins to the title
+        if (
+            bare in ("of", "for", "to")
+            and index
+            and words[index - 1][:1].isupper()
+            and named
+            and named[0][:1].isupper()
+        ):
+            kept.insert(0, word)  # "Special Representative for Central Asia", "Ambassador to Russia"
             continue
         stops = word[-1:] in ",." and word not in ("U.S.", "U.N.", "U.K.", "E.U.")
         if bare in STOP or not any(char.isalpha() for char in word) or stops or word[:1] in "‘'":
             break
         kept.insert(0, word)
-    return " ".join(kept)
+    return " ".join(title_words(kept))
+
+
+def title_words(kept: list[str]) -> list[str]:
+    """The words of a title, from the last lower-case word that is no office word on ("the Kremlin's answer would
+    show whether President" gives "President"; "Kazakh foreign minister" stays whole)."""
+    for index in range(len(kept) - 1, -1, -1):
+        word = kept[index].lower().strip("’'")
+        if kept[index][:1].islower() and word not in OFFICE_WORDS and word not in QUALIFIERS and word.isalpha():
+            if any(w[:1].isupper() for w in kept[index + 1 :]):
+                return kept[index + 1 :]
+    return kept
 
 
 def role_before(text: str, mention: Mention, lex: Lexicon) -> str | None:
@@ -244,4 +307,26 @@ def described_person(
     for mention in reversed(mentions.before(at, 6000)):
         if mention.kind == "person" and mention.name in roles and fits(description, roles[mention.name], lex):
             return mention
+    return None
+
+
+HEAD_OF = re.compile(
+    r"^(?:the\s+)?(?:head|chief|leader|chair(?:man|woman|person)?|director)\s+of\s+(?:the\s+)?(?P<body>[^,;]{3,60})$",
+    re.I,
+)
+
+
+def head_of_person(phrase: str, at: int, mentions: Index[Mention], roles: dict[str, Role]) -> Mention | None:
+    """The person named before `at` who heads the body a phrase names ("the head of the Foreign Ministry" is the
+    person whose role is "Minister of Foreign Affairs …" or "Foreign Minister"): the words of the body, cut to their
+    first five letters, all in the role."""
+    found = HEAD_OF.match(phrase.strip())
+    if not found:
+        return None
+    stems = {word.lower()[:5] for word in re.findall(r"[A-Za-z]{3,}", found.group("body"))} - {"the", "and", "of"}
+    for mention in reversed(mentions.before(at, 6000)):
+        if mention.kind == "person" and mention.name in roles:
+            written = {word.lower()[:5] for word in re.findall(r"[A-Za-z]{3,}", roles[mention.name].text)}
+            if stems and stems <= written:
+                return mention
     return None

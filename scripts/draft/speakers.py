@@ -5,11 +5,12 @@ people that is kept as written ("a senior EU diplomat"). Never a number, a date 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .lexicon import NOT_NAMES, Lexicon
 from .mentions import Mention
-from .roles import Role, described_person
+from .roles import Role, described_person, head_of_person
 from .spans import Index, Sentences
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -26,7 +27,14 @@ OWN_GOVERNMENT = re.compile(
 ORG_ANAPHORS = re.compile(
     r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(ministry|department|agency|office|government|embassy|"
     r"council|commission|alliance|bank|organisation|organization|bloc|union|presidency|"
-    r"committee|kremlin|service|statement|company|group|headquarters|court|party)\b",
+    r"committee|kremlin|service|statement|company|group|headquarters|court|party|firm|consortium|operator|"
+    r"corporation|producer)\b",
+    re.I,
+)
+COMPANY_HEADS = {"company", "firm", "consortium", "operator", "corporation", "producer", "group"}
+CORPORATE = re.compile(
+    r"\b(?:corp|corporation|inc|ltd|llc|plc|pjsc|ojsc|jsc|ag|sa|nv|company|co|consortium|group|holding|holdings|"
+    r"oil|gas|energy|petroleum|airlines?|motors|mining|telecom)\b\.?",
     re.I,
 )
 PEOPLE = re.compile(
@@ -151,6 +159,7 @@ def interpret(scene: Scene, start: int, end: int, exclude: tuple[int, int] = (0,
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return pronoun_antecedent(scene, start, words[0].lower(), exclude)
     person = described_person(phrase, start, scene.mentions, scene.roles, scene.lex)
+    person = person or head_of_person(phrase, start, scene.mentions, scene.roles)
     if person is not None:
         return person
     organisations = [m for m in own if m.kind == "organisation"]
@@ -175,16 +184,32 @@ def state_or_description(
             return state
     anaphor = ORG_ANAPHORS.search(phrase)
     if anaphor and not role_words:
-        head = anaphor.group(1).lower()
-        for mention in reversed(scene.mentions.before(start, 4000)):
-            if mention.kind == "organisation" and head in mention.text.lower() and not inside_span(mention, exclude):
-                return mention
+        referred = organisation_referred_back(scene, anaphor.group(1).lower(), start, exclude)
+        if referred is not None:
+            return referred
     if (role_words or anaphor) and len(phrase.split()) <= 8 and not re.search(r"\d", phrase):
         return Written(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), start, end)
     words = phrase.split()
     if len(words) <= 3 and all(w[:1].isupper() and w.isalpha() and w not in NOT_NAMES for w in words):
         return Written(phrase, start, end)  # a name the mentions do not know ("Garik")
     return None
+
+
+def organisation_referred_back(scene: Scene, head: str, at: int, exclude: tuple[int, int]) -> Mention | None:
+    """The organisation "the ministry" or "the company" refers to: the latest named before whose name holds the
+    word; for "the company" (or firm, consortium …) with no such name, the company named most often so far (the
+    story's subject rather than the shareholders listed beside it), the latest of equals."""
+    named = [
+        m for m in reversed(scene.mentions.before(at, 4000)) if m.kind == "organisation" and not inside_span(m, exclude)
+    ]
+    for mention in named:
+        if head in mention.text.lower():
+            return mention
+    companies = [m for m in named if CORPORATE.search(m.name or m.text)] if head in COMPANY_HEADS else []
+    if not companies:
+        return None
+    counts = Counter(m.name or m.text for m in companies)
+    return max(companies, key=lambda m: counts[m.name or m.text])
 
 
 def state_referred_back(scene: Scene, at: int, exclude: tuple[int, int]) -> Mention | None:

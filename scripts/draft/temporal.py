@@ -125,7 +125,8 @@ ORDINALS = {
 ANNIVERSARY_EVENTS = {
     "Russian full-scale invasion of Ukraine begins": re.compile(
         r"(?:(?:Russia|Moscow)['’]s\s+|the\s+)?(?:full-scale\s+|Russian\s+|large-scale\s+)*"
-        r"(?:invasion(?:\s+of\s+Ukraine)?|war(?:\s+(?:in|on|against)\s+Ukraine)?|conflict)\b",
+        r"(?:invasion(?:\s+of\s+Ukraine)?|war(?:\s+(?:in|on|against)\s+Ukraine)?|conflict"
+        r"|(?:start|beginning|launch)\s+of\s+the\s+special\s+military\s+operation)\b",  # the Kremlin's words
         re.I,
     ),
     "Dissolution of the USSR (declaration 142-N of the Soviet of the Republics of the USSR Supreme Soviet)": re.compile(
@@ -459,7 +460,8 @@ def resolve_weekday(rule: str, match: re.Match, when: Context) -> TimeExpression
     weekday = WEEKDAYS.index(match["wd"].lower())
     mod = (match["mod"] or "").lower()
     if mod in ("next", "coming") or (when.future and mod != "last" and mod != "past"):
-        delta = (weekday - published.weekday()) % 7 or 7
+        delta = (weekday - published.weekday()) % 7  # "will arrive on Thursday" in Thursday's paper: that day
+        delta = delta or (7 if mod in ("next", "coming") else 0)
         return TimeExpression(
             "", *whole(match), (published + dt.timedelta(days=delta)).isoformat(), "day", rule, "future"
         )
