@@ -112,3 +112,18 @@ def test_a_rebuild_after_a_change_is_the_build_from_nothing(tmp_path):
         (shutil.rmtree if (root / leftover).is_dir() else Path.unlink)(root / leftover)
     build(root, out=lambda line: None)
     assert tree_digest(root) == rebuilt
+
+
+def test_the_build_after_one_that_added_an_article_writes_nothing(tmp_path):
+    """Adding an article changes README.md's generated blocks with the package; the record of that publish is of the
+    README as published, so the next build finds nothing to write."""
+    root = copy_repo(tmp_path / "repo")
+    generate(root, 2)
+    build(root, out=lambda line: None)
+    readme = (root / "README.md").read_bytes()
+    generate(root, 1, seed=1, start=50)
+    build(root, out=lambda line: None)
+    assert (root / "README.md").read_bytes() != readme  # the counts changed
+    again: list[str] = []
+    build(root, out=again.append)
+    assert "nothing written" in again[-1]

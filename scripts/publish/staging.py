@@ -89,7 +89,9 @@ def publish_package(
         lines = write_staging(root, staging, tables, plan.csv, articles, texts, plover_types, readme=target == root)
         failpoint("validated")
         change = commit(target)
-        remember(root, target, plan.digest, lines)
+        # the digest of what is on disk now: README.md's generated blocks may just have changed with the package
+        published = package_digest(root, plan.csv, texts, plover_types, readme=True) if target == root else plan.digest
+        remember(root, target, published, lines)
     except OSError as exc:
         raise os_error(exc, staging) from None
     finally:
