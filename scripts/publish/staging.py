@@ -89,9 +89,7 @@ def publish_package(
         lines = write_staging(root, staging, tables, plan.csv, articles, texts, plover_types, readme=target == root)
         failpoint("validated")
         change = commit(target)
-        # the digest of what is on disk now: README.md's generated blocks may just have changed with the package
-        published = package_digest(root, plan.csv, texts, plover_types, readme=True) if target == root else plan.digest
-        remember(root, target, published, lines)
+        remember(root, target, published_digest(root, target, plan, texts, plover_types, change), lines)
     except OSError as exc:
         raise os_error(exc, staging) from None
     finally:
@@ -99,6 +97,13 @@ def publish_package(
             remove(staging)
             remove(target / (JOURNAL + ".tmp"))
     return lines, change
+
+
+def published_digest(root: Path, target: Path, plan: Plan, texts: dict, plover_types: list[str], change: str) -> str:
+    """The digest of what is on disk now: the plan's, unless README.md's generated blocks changed with the package."""
+    if target != root or "README.md" not in change:
+        return plan.digest
+    return package_digest(root, plan.csv, texts, plover_types, readme=True)
 
 
 def prepare(root: Path) -> None:
