@@ -140,3 +140,31 @@ def test_a_page_the_record_vouches_for_is_linked_unread_and_any_other_is_drawn_o
     assert (written / "articles" / f"{WIRE}.html").stat().st_ino != edited.stat().st_ino
     write_site(tmp_path / "fresh", changed, texts, root)
     assert site_files(written) == site_files(tmp_path / "fresh")
+
+
+def test_the_record_gives_each_staged_page_its_true_size_and_sha256(three, tmp_path):
+    """The journal takes a staged page's SHA-256 from the record while the file's status is the recorded one: the
+    record must be true of every page, drawn or linked, and a page changed since is read again."""
+    import hashlib
+
+    from scripts.publish.journal import file_record
+    from scripts.publish.pages import staged_pages
+
+    root, tables, texts = three
+    cache = tmp_path / "cache" / "pages"
+    write_site(tmp_path / "published", tables, texts, root, cache=cache)
+    changed = copy.deepcopy(tables)
+    first(changed["events"], source_id=REGIONAL)["summary"] += " (edited)"
+    site = tmp_path / "next"
+    write_site(site, changed, texts, root, cache=cache, earlier=tmp_path / "published")
+    known = staged_pages(cache, site)
+    assert len(known) == sum(1 for folder in ("articles", "events") for _ in (site / folder).iterdir())
+    for path, (_, item) in known.items():
+        data = Path(path).read_bytes()
+        assert item == {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    page = Path(next(iter(known)))
+    page.write_bytes(page.read_bytes() + b"<!-- changed -->")
+    assert file_record(page, dict(known)) == {
+        "bytes": page.stat().st_size,
+        "sha256": hashlib.sha256(page.read_bytes()).hexdigest(),
+    }

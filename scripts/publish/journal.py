@@ -80,11 +80,11 @@ class Outcome:
     message: str
 
 
-def commit(root: Path) -> str:
+def commit(root: Path, known: Known | None = None) -> str:
     """Publish the checked staging copy; returns a true line about what changed. Before the journal exists nothing
     outside .build-staging/ has moved; from then on roll_forward finishes or undoes the swap, here or in the next
     build. OSErrors become named errors."""
-    known: Known = {}
+    known = dict(known or {})  # files hashed already: by this process, or recorded when they were staged
     try:
         record = journal_record(root, known)
         change = describe_change(root, record, known)
@@ -334,12 +334,14 @@ def regular(path: Path) -> bool:
 
 
 def signature(status: os.stat_result) -> tuple[int, ...]:
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+    """What says a file is the one hashed before: device, inode, size, modification time (a link leaves them as they
+    were; writing changes them)."""
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def file_record(path: Path, known: Known | None = None) -> dict:
-    """Size and SHA-256 of a file; taken from `known` when this process hashed the file and its status (device,
-    inode, size, modification and change times) is unchanged since, else read and added to `known`."""
+    """Size and SHA-256 of a file; taken from `known` when the file was hashed before (by this process, or when it
+    was staged) and its status (signature) is unchanged since, else read and added to `known`."""
     status = signature(os.lstat(path)) if known is not None else None
     if status is not None and known.get(os.fspath(path), (None,))[0] == status:
         return known[os.fspath(path)][1]

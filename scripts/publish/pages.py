@@ -11,8 +11,8 @@ What a page shows, and so its key:
 An entry holds the SHA-256 of its page first: a damaged entry is drawn again, never published
 (scripts/publish/entries.py).
 
-Beside the publish records, a record of the last site staged (.build-cache/published/pages.json): each page's key and the status (device, inode, size,
-modification time) of its file. A published page whose key is unchanged and whose file is still that file is linked
+Beside the publish records, a record of the last site staged (.build-cache/published/pages.json): each page's key, the status (device, inode, size,
+modification time) of its file and the SHA-256 of its bytes. A published page whose key is unchanged and whose file is still that file is linked
 into the new site without being read; any other page comes from the cache or is drawn."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import json
 import os
 import stat
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..stage.cache import CACHE, code_hash
@@ -69,7 +69,7 @@ def cache_folder(root: Path, preview: bool, kind: str = "pages") -> Path:
 
 
 def cached_pages(
-    folder: Path, keys: dict[str, str], draw: Callable[[str], str], taken: frozenset[str] = frozenset()
+    folder: Path, keys: dict[str, str], draw: Callable[[str], str], taken: Collection[str] = ()
 ) -> tuple[dict[str, str], int]:
     """Every keyed page but the `taken` ones, from the cache folder where its key is there and intact, else drawn
     (and stored); entries no page uses any more are removed. Returns the pages and how many were drawn."""
@@ -105,30 +105,50 @@ def status_of(path: Path, sole: bool = True) -> list[int] | None:
     return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
 
 
-def unchanged_pages(folder: Path, keys: dict[str, str], earlier: Path) -> frozenset[str]:
-    """The pages of the published site (`earlier`) drawn from the same key, their files as the record left them."""
+def read_record(folder: Path) -> dict[str, list]:
+    """The record of the last site staged: page -> [key, device, inode, size, modification time, SHA-256]."""
     try:
         record = json.loads(record_path(folder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return frozenset()
+        return {}
     if not isinstance(record, dict):
-        return frozenset()
-    return frozenset(
-        path
+        return {}
+    return {path: entry for path, entry in record.items() if isinstance(entry, list) and len(entry) == 6}
+
+
+def unchanged_pages(folder: Path, keys: dict[str, str], earlier: Path) -> dict[str, str]:
+    """The pages of the published site (`earlier`) drawn from the same key, their files as the record left them,
+    with their SHA-256."""
+    record = read_record(folder)
+    return {
+        path: record[path][5]
         for path, key in keys.items()
-        if record.get(path, [None])[0] == key and status_of(earlier / path) == record[path][1:]
-    )
+        if record.get(path, [None])[0] == key and status_of(earlier / path) == record[path][1:5]
+    }
 
 
-def record_pages(folder: Path, keys: dict[str, str], site: Path) -> None:
-    """The record of the site just staged in `site` (written atomically; a linked page has two names until the swap
-    removes the old site)."""
+def record_pages(folder: Path, keys: dict[str, str], site: Path, digests: dict[str, str]) -> None:
+    """The record of the site just staged in `site`, each page with the SHA-256 of its bytes (written atomically; a
+    linked page has two names until the swap removes the old site)."""
     path = record_path(folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    record = {rel: [key, *status] for rel, key in keys.items() if (status := status_of(site / rel, False)) is not None}
+    record = {
+        rel: [key, *status, digests[rel]]
+        for rel, key in keys.items()
+        if rel in digests and (status := status_of(site / rel, False)) is not None
+    }
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
     os.replace(temporary, path)
+
+
+def staged_pages(folder: Path, site: Path) -> dict[str, tuple[tuple[int, ...], dict]]:
+    """What the record says of the pages staged in `site`, as the journal's known files (scripts/publish/journal.py):
+    path -> (device, inode, size, modification time), (size, SHA-256)."""
+    return {
+        os.fspath(site / rel): (tuple(entry[1:5]), {"bytes": entry[3], "sha256": entry[5]})
+        for rel, entry in read_record(folder).items()
+    }
 
 
 def link_page(path: Path, earlier: Path) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import heapq
 import html
 import itertools
@@ -192,7 +193,7 @@ def write_site(
     for event in site.tables["events"]:
         drawers[f"events/{page_name(event['event_id'])}"] = functools.partial(event_page, site, event)
     keys = page_keys(site.tables, site.texts, site.title) if cache is not None else {}
-    taken = unchanged_pages(cache, keys, earlier) if cache is not None and earlier is not None else frozenset()
+    taken = unchanged_pages(cache, keys, earlier) if cache is not None and earlier is not None else {}
     if cache is not None:
         record_path(cache).unlink(missing_ok=True)  # no record outlives the site it describes: written once staged
     if cache is None:
@@ -205,17 +206,19 @@ def write_site(
     folder.mkdir(parents=True, exist_ok=True)
     if any(folder.iterdir()):
         raise FileExistsError(f"{folder} is not empty: the site is written into a fresh folder")
-    written = []
-    for relative in sorted(pages.keys() | taken):
+    written, digests = [], dict(taken)
+    for relative in sorted(pages.keys() | taken.keys()):
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         if relative in taken:
             link_page(path, earlier / relative)
         else:
-            write_page(path, pages[relative].encode("utf-8"), earlier / relative if earlier else None)
+            data = pages[relative].encode("utf-8")
+            write_page(path, data, earlier / relative if earlier else None)
+            digests[relative] = hashlib.sha256(data).hexdigest()
         written.append(path)
     if cache is not None:
-        record_pages(cache, keys, folder)
+        record_pages(cache, keys, folder, digests)
     return written
 
 

@@ -32,7 +32,7 @@ from .journal import (
     refuse_links,
     remove,
 )
-from .pages import cache_folder
+from .pages import cache_folder, staged_pages
 from .readme import stage_readme
 from .record import forget, package_digest, published_files, remember, unchanged
 from .report import REPORT, render_quality_report
@@ -88,7 +88,8 @@ def publish_package(
     try:
         lines = write_staging(root, staging, tables, plan.csv, articles, texts, plover_types, readme=target == root)
         failpoint("validated")
-        change = commit(target)
+        site = staged_pages(cache_folder(root, target != root), target / STAGING / "data" / "site")
+        change = commit(target, site)
         remember(root, target, published_digest(root, target, plan, texts, plover_types, change), lines)
     except OSError as exc:
         raise os_error(exc, staging) from None
