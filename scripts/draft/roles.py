@@ -103,7 +103,7 @@ QUALIFIERS = {
     "transport",
     "assistant",
 }
-OFFICE_WORDS = {  # lower-case words of a title before a name, besides role nouns and QUALIFIERS
+OFFICE_WORDS = {  # lower-case words of a title before a name, besides the lexicon's role nouns and QUALIFIERS
     "of",
     "for",
     "to",
@@ -111,7 +111,6 @@ OFFICE_WORDS = {  # lower-case words of a title before a name, besides role noun
     "and",
     "special",
     "top",
-    "chief",
     "senior",
     "former",
     "acting",
@@ -124,29 +123,8 @@ OFFICE_WORDS = {  # lower-case words of a title before a name, besides role noun
     "state",
     "political",
     "military",
-    "general",
-    "executive",
     "managing",
     "regional",
-    "secretary",
-    "minister",
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "envoy",
-    "leader",
-    "adviser",
-    "advisor",
-    "analyst",
-    "director",
-    "head",
-    "chairman",
-    "chairwoman",
-    "commissioner",
-    "governor",
-    "mayor",
 }
 DEFINITE = re.compile(r"^(?:the\s+|[A-Z][\w.-]*(?:['’]s)\s+|[A-Z][\w.-]*\s+)", re.I)
 MAX_BEFORE = 90  # characters before a name searched for its title
@@ -160,7 +138,7 @@ class Role:
     iso3: str | None = None
 
 
-def trailing_title(text: str, start: int) -> str:
+def trailing_title(text: str, start: int, lex: Lexicon) -> str:
     """The words right before a name that can form its title ("US Secretary of State", "opposition leader")."""
     window = text[max(0, start - MAX_BEFORE) : start]
     window = re.split(r"[;:()“”\"\n]|,\s", window)[-1]
@@ -186,15 +164,16 @@ def trailing_title(text: str, start: int) -> str:
         if bare in STOP or not any(char.isalpha() for char in word) or stops or word[:1] in "‘'":
             break
         kept.insert(0, word)
-    return " ".join(title_words(kept))
+    return " ".join(title_words(kept, lex))
 
 
-def title_words(kept: list[str]) -> list[str]:
+def title_words(kept: list[str], lex: Lexicon) -> list[str]:
     """The words of a title, from the last lower-case word that is no office word on ("the Kremlin's answer would
     show whether President" gives "President"; "Kazakh foreign minister" stays whole)."""
     for index in range(len(kept) - 1, -1, -1):
         word = kept[index].lower().strip("’'")
-        if kept[index][:1].islower() and word not in OFFICE_WORDS and word not in QUALIFIERS and word.isalpha():
+        office = word in OFFICE_WORDS or word in QUALIFIERS or word in lex.role_nouns
+        if kept[index][:1].islower() and not office and word.isalpha():
             if any(w[:1].isupper() for w in kept[index + 1 :]):
                 return kept[index + 1 :]
     return kept
@@ -203,7 +182,7 @@ def title_words(kept: list[str]) -> list[str]:
 def role_before(text: str, mention: Mention, lex: Lexicon) -> str | None:
     """The title right before the name, or a description before it and a comma ("the head of the Kharkiv Regional
     Military Administration, Oleh Syniehubov,")."""
-    title = trailing_title(text, mention.start)
+    title = trailing_title(text, mention.start, lex)
     if title and lex.role_re.search(title):
         return title
     window = text[max(0, mention.start - MAX_BEFORE - 40) : mention.start]
