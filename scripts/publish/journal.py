@@ -41,6 +41,7 @@ from ..core.errors import (
     UnsafePath,
     ValidationFailed,
 )
+from .entries import signature
 
 STAGING = ".build-staging"
 PREVIOUS = ".publish-previous"
@@ -331,12 +332,6 @@ def regular(path: Path) -> bool:
         return stat.S_ISREG(os.lstat(path).st_mode)
     except FileNotFoundError:
         return False
-
-
-def signature(status: os.stat_result) -> tuple[int, ...]:
-    """What says a file is the one hashed before: device, inode, size, modification time (a link leaves them as they
-    were; writing changes them)."""
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def file_record(path: Path, known: Known | None = None) -> dict:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..stage.cache import CACHE, code_hash
-from .entries import digest, keep_only, load, store
+from .entries import digest, keep_only, load, signature, store, write_atomically
 
 FORMAT = "site-page 1"
 PAGE_CODE = ("core", "publish/site.py", "publish/pages.py", "publish/codec.py", "publish/entries.py")
@@ -102,7 +102,7 @@ def status_of(path: Path, sole: bool = True) -> list[int] | None:
         return None
     if not stat.S_ISREG(status.st_mode) or (sole and status.st_nlink != 1):
         return None
-    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
+    return list(signature(status))
 
 
 def read_record(folder: Path) -> dict[str, list]:
@@ -137,9 +137,7 @@ def record_pages(folder: Path, keys: dict[str, str], site: Path, digests: dict[s
         for rel, key in keys.items()
         if rel in digests and (status := status_of(site / rel, False)) is not None
     }
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, json.dumps(record, sort_keys=True).encode("utf-8"))
 
 
 def staged_pages(folder: Path, site: Path) -> dict[str, tuple[tuple[int, ...], dict]]:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from ..core.repo import SCHEMAS
 from ..stage.cache import CACHE, code_hash, files_under, tree_hash
+from .entries import signature, write_atomically
 from .journal import ENTRIES, listing
 
-FORMAT = "published-package 1"
+FORMAT = "published-package 2"
 
 
 def record_path(root: Path, target: Path) -> Path:
@@ -43,14 +44,14 @@ def package_digest(
 
 
 def published_files(target: Path) -> dict[str, list[int]]:
-    """Size, modification time (ns) and inode of every published file under target (a link or special file has
-    no entry, so the record never matches it)."""
+    """The signature (device, inode, size, modification time) of every published file under target (a link or
+    special file has none, so the record never matches it)."""
     files = {}
     for entry in ENTRIES:
         if os.path.lexists(target / entry):
             for rel, path in listing(target, entry).items():
                 status = os.lstat(path) if path is not None else None
-                files[rel] = [status.st_size, status.st_mtime_ns, status.st_ino] if status else [-1, -1, -1]
+                files[rel] = list(signature(status)) if status else [-1, -1, -1, -1]
     return files
 
 
@@ -76,6 +77,4 @@ def remember(root: Path, target: Path, digest: str, lines: list[str]) -> None:
     path = record_path(root, target)
     path.parent.mkdir(parents=True, exist_ok=True)
     body = {"format": FORMAT, "digest": digest, "lines": lines, "files": published_files(target)}
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(body, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, (json.dumps(body, sort_keys=True) + "\n").encode("utf-8"))

@@ -88,9 +88,11 @@ def publish_package(
     try:
         lines = write_staging(root, staging, tables, plan.csv, articles, texts, plover_types, readme=target == root)
         failpoint("validated")
-        site = staged_pages(cache_folder(root, target != root), target / STAGING / "data" / "site")
+        readme = (staging / "README.md").exists()  # its generated blocks change with this package
+        site = staged_pages(cache_folder(root, target != root), staging / "data" / "site")
         change = commit(target, site)
-        remember(root, target, published_digest(root, target, plan, texts, plover_types, change), lines)
+        digest = package_digest(root, plan.csv, texts, plover_types, readme=True) if readme else plan.digest
+        remember(root, target, digest, lines)  # the digest of what is on disk now
     except OSError as exc:
         raise os_error(exc, staging) from None
     finally:
@@ -98,13 +100,6 @@ def publish_package(
             remove(staging)
             remove(target / (JOURNAL + ".tmp"))
     return lines, change
-
-
-def published_digest(root: Path, target: Path, plan: Plan, texts: dict, plover_types: list[str], change: str) -> str:
-    """The digest of what is on disk now: the plan's, unless README.md's generated blocks changed with the package."""
-    if target != root or "README.md" not in change:
-        return plan.digest
-    return package_digest(root, plan.csv, texts, plover_types, readme=True)
 
 
 def prepare(root: Path) -> None:
