@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from ..core.errors import UncheckedStatement
 from ..stage.article import StagedArticle
-from ..stage.unchecked import Cue, checkable_cues
+from ..stage.unchecked import Cue
 
 UNTRIAGED = "not triaged: the article holds machine-drafted annotations that no curator has reviewed."
 
@@ -38,10 +38,8 @@ def check_checkable(articles: list[StagedArticle], claims: list[dict], actors: d
 
 
 def cues_of(article: StagedArticle) -> list[Cue]:
-    """The article's cues as staging found them (scripts/stage/article.py), else found now."""
-    if "cues" in article.rows:
-        return [Cue(**cue) for cue in article.rows["cues"]]
-    return checkable_cues(article.text)
+    """The article's cues as staging found them (scripts/stage/article.py)."""
+    return [Cue(**cue) for cue in article.rows["cues"]]
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
