@@ -72,3 +72,28 @@ def test_a_table_checked_alone_has_its_foreign_keys_looked_up_in_the_whole_packa
     assert validate_csv(tmp_path, descriptor, ["events"]) == {"events": 18}
     with pytest.raises(ValidationFailed, match="event_actors: .*foreign key"):
         validate_csv(tmp_path, descriptor, ["event_actors"])
+
+
+def test_frictionless_reading_other_row_counts_than_the_build_wrote_is_refused(tmp_path):
+    """When frictionless checks only some tables, the summary counts the build's own rows: a count frictionless reads
+    otherwise is refused, naming the table."""
+    from scripts.publish.checks import validate_staged
+    from scripts.publish.codec import read_csv_rows
+    from scripts.publish.workbook import workbook_name
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "datapackage.json", tmp_path / "datapackage.json")
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    schemas = {name: load_schema(name) for name in TABLES}
+    texts = {
+        "blinken-astana-2023-02-28": (ROOT / "sources/articles/blinken-astana-2023-02-28/article.txt").read_text(
+            encoding="utf-8"
+        )
+    }
+    every = frozenset(TABLES)
+    proven = {"parquet": every, "workbook": every, "spans": every}
+    counts = {name: len(read_csv_rows(tmp_path / "data" / f"{name}.csv", schemas[name])) for name in TABLES}
+    book = tmp_path / "data" / workbook_name(ROOT)
+    assert validate_staged(tmp_path, descriptor, schemas, texts, book, proven=proven, counts=counts)
+    with pytest.raises(ValidationFailed, match="events: .*frictionless read 18 rows where the build wrote 19"):
+        validate_staged(tmp_path, descriptor, schemas, texts, book, proven=proven, counts={**counts, "events": 19})
